@@ -1,0 +1,63 @@
+"""The cache makes reopening cheap, follows changes per file, and is never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+
+from tests.helpers import SEEDS, write
+from tui.cache import open_cached_library, save_library_cache
+
+
+def make_corpus(folder, n=5):
+    for i in range(n):
+        write(folder, f"a{i}.txt", f"Title {i}\n\nBody number {i} about tankers and airbus {i}.")
+    return folder
+
+
+def test_second_open_reuses_articles_and_index(tmp_path):
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    first = open_cached_library(corpus, cache_dir=cache)
+    assert first.search("tankers").total == 5
+    assert set(save_library_cache(first)) >= {"articles", "index"}
+    second = open_cached_library(corpus, cache_dir=cache)
+    assert {"articles", "index"} <= second.reused
+    assert second.search("tankers").total == 5
+    assert [a.id for a in second.articles] == [a.id for a in first.articles]
+
+
+def test_only_the_changed_file_is_read_again(tmp_path, monkeypatch):
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    save_library_cache(open_cached_library(corpus, cache_dir=cache))
+    path = corpus / "a2.txt"
+    path.write_text("Changed title\n\nNow about submarines.", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    write(corpus, "new.txt", "New\n\nA new article about submarines.")
+    (corpus / "a4.txt").unlink()
+    read = []
+    import tui.cache as cache_mod
+
+    original = cache_mod.load_article
+    monkeypatch.setattr(cache_mod, "load_article", lambda p, rel, w: read.append(rel) or original(p, rel, w))
+    lib = open_cached_library(corpus, cache_dir=cache)
+    assert sorted(read) == ["a2.txt", "new.txt"]
+    assert [a.id for a in lib.articles] == ["a0", "a1", "a2", "a3", "new"]
+    assert lib.search("submarines").total == 2 and lib.search("tankers").total == 3
+    assert "index" not in lib.reused
+
+
+def test_corrupt_cache_is_ignored_with_a_warning(tmp_path):
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    save_library_cache(open_cached_library(corpus, cache_dir=cache))
+    (cache / "articles.pickle").write_bytes(b"garbage, not a pickle")
+    lib = open_cached_library(corpus, cache_dir=cache)
+    assert len(lib.articles) == 5
+    assert any("cache unreadable" in str(w) for w in lib.warnings)
+
+
+def test_seed_cache_does_not_touch_the_corpus(tmp_path):
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in SEEDS.iterdir()}
+    lib = open_cached_library(SEEDS, cache_dir=tmp_path)
+    lib.search("Moskvich")
+    save_library_cache(lib)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in SEEDS.iterdir()}
+    assert before == after

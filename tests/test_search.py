@@ -1,0 +1,107 @@
+"""Search over a corpus: the right articles, best first, with hits a UI can highlight."""
+
+import datetime as dt
+
+import pytest
+
+from tests.helpers import BBC, SEEDS, needs_shared, write
+from tui.library import Library
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return Library.open(SEEDS)
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def test_kamaz_finds_only_the_article_that_names_it(seeds):
+    results = seeds.search("KAMAZ")
+    assert ids(results) == ["004_61c48d2bf9a028c2"]
+    hit = results.hits[0]
+    assert all(hit.snippet[s:e].casefold() == "kamaz" for s, e in hit.hits) and hit.hits
+
+
+def test_all_words_must_match(seeds):
+    assert ids(seeds.search("Moskvich Izvestia")) == ["004_61c48d2bf9a028c2"]
+    assert seeds.search("Moskvich Gebrselassie").total == 0
+
+
+def test_phrase_needs_the_words_in_order(seeds):
+    assert seeds.search('"Moskvich plant"').total == 2
+    assert seeds.search('"plant Moskvich"').total == 0
+
+
+def test_or_exclusion_and_prefix(seeds):
+    assert set(ids(seeds.search("Izvestia OR housewarming"))) == {
+        "004_61c48d2bf9a028c2",
+        "003_deb8b6098ba1dd77",
+    }
+    assert "004_61c48d2bf9a028c2" not in ids(seeds.search("Moskvich -KAMAZ"))
+    assert seeds.search("Togli*").total == 1
+
+
+def test_glued_year_is_found_as_its_own_word(seeds):
+    results = seeds.search("2023")
+    assert set(ids(results)) == {"000_bf9fb85a5c303d81", "003_deb8b6098ba1dd77"}
+
+
+def test_title_and_source_filters(seeds):
+    assert ids(seeds.search("source:tass")) == ["000_bf9fb85a5c303d81"]
+    assert ids(seeds.search("title:milestone")) == ["003_deb8b6098ba1dd77"]
+
+
+def test_title_matches_rank_above_body_matches(tmp_path):
+    write(tmp_path, "a.txt", "Weather report\n\nThe tanker was late and the tanker was slow again today.")
+    write(tmp_path, "b.txt", "Tanker contract signed\n\nA deal was signed today for one tanker.")
+    lib = Library.open(tmp_path)
+    assert ids(lib.search("tanker"))[0] == "b"
+
+
+def test_date_filter_uses_the_article_date(tmp_path):
+    write(tmp_path, "old.md", "---\ntitle: Old\ndate: 2008-03-01\n---\nAirbus tanker deal.")
+    write(tmp_path, "new.md", "---\ntitle: New\ndate: 2023-06-15\n---\nAirbus tanker deal.")
+    write(tmp_path, "undated.md", "Undated\n\nAirbus tanker deal.")
+    lib = Library.open(tmp_path)
+    assert ids(lib.search("airbus date:2023")) == ["new"]
+    assert set(ids(lib.search("date:2008..2023-06"))) == {"old", "new"}
+
+
+def test_hits_in_body_for_highlighting(seeds):
+    article = seeds.article("000_bf9fb85a5c303d81")
+    spans = seeds.hits_in(article.id, '"electric vehicle"')
+    assert spans and all(article.body[s:e].casefold() == "electric vehicle" for s, e in spans)
+
+
+def test_limit_and_total(seeds):
+    results = seeds.search("Moscow", limit=1)
+    assert results.total == 3 and len(results.hits) == 1
+
+
+def test_cyrillic_and_accents(tmp_path):
+    write(tmp_path, "ru.txt", "Москвич\n\nЗавод «Москвич» в Москве.")
+    write(tmp_path, "fr.txt", "Café\n\nLe CAFÉ de Paris.")
+    lib = Library.open(tmp_path)
+    assert ids(lib.search("москвич")) == ["ru"]
+    assert ids(lib.search("café")) == ["fr"]
+
+
+def test_ranked_empty_query_is_everything_in_corpus_order(seeds):
+    assert seeds.ranked("") == [0, 1, 2]
+
+
+@needs_shared
+def test_bbc_phrase_and_rare_word():
+    lib = Library.open(BBC)
+    results = lib.search('"prime minister"', limit=5)
+    assert results.total > 100
+    for hit in results.hits:
+        body = lib.article(hit.id).body.casefold()
+        assert "prime minister" in " ".join(body.split())
+    assert 1 <= lib.search("gebrselassie").total <= 4
+
+
+def test_date_type_is_date(seeds):
+    assert all(a.date is None or isinstance(a.date, dt.date) for a in seeds.articles)

@@ -1,0 +1,233 @@
+"""A corpus is a folder of article files; loading it never fails because of one bad file.
+
+Each file becomes an :class:`Article` or a :class:`LoadWarning` naming the file and why it
+was skipped (or read with a fallback). The corpus files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.decoding import decode_bytes
+from tui.metadata import read_metadata, title_from_sentence
+from tui.text import TOKEN_RE, make_printable, normalize_newlines
+
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+_PARAGRAPH_SPLIT_RE = re.compile(r"\n[ \t\r]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """Why one file was skipped or read with a fallback."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(slots=True, eq=False)
+class Article:
+    """One article: metadata plus the body text that the reader shows and the index searches."""
+
+    id: str
+    path: Path
+    title: str
+    body: str
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    body_offset: int = 0  # where the body starts in the decoded file
+    encoding: str = "utf-8"
+    size: int = 0
+    mtime_ns: int = 0
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Paragraphs: blocks between blank lines, or single lines when there are no blank lines."""
+        body = self.body.strip()
+        if not body:
+            return []
+        blocks = _PARAGRAPH_SPLIT_RE.split(body) if _PARAGRAPH_SPLIT_RE.search(body) else body.split("\n")
+        return [" ".join(b.split()) for b in blocks if b.strip()]
+
+    @property
+    def words(self) -> int:
+        """Number of word tokens in the body."""
+        return sum(1 for _ in TOKEN_RE.finditer(self.body))
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The articles of a corpus, in stable order, and every warning met while loading."""
+
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+
+def _matches(rel: str, name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+
+
+def iter_corpus_files(
+    root: Path,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    warnings: list[LoadWarning] | None = None,
+) -> Iterator[tuple[str, Path]]:
+    """``(relative path, path)`` of every article file under ``root``, sorted by relative path.
+
+    Hidden files and folders are skipped; symbolic links are followed once (a folder already
+    visited through another link is not entered again, so link loops end).
+    """
+    warns = warnings if warnings is not None else []
+    seen_dirs: set[tuple[int, int]] = set()
+    found: list[tuple[str, Path]] = []
+
+    def walk(folder: Path, rel_prefix: str) -> None:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            warns.append(LoadWarning(str(folder), f"cannot open folder ({exc.strerror or exc})"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            warns.append(LoadWarning(str(folder), "folder already visited through a link; skipped"))
+            return
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            warns.append(LoadWarning(str(folder), f"cannot list folder ({exc.strerror or exc})"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = f"{rel_prefix}{entry.name}"
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not _matches(rel + "/", entry.name, exclude):
+                    walk(path, rel + "/")
+                continue
+            if not _matches(rel, entry.name, include) or _matches(rel, entry.name, exclude):
+                continue
+            found.append((rel, path))
+
+    walk(root, "")
+    found.sort(key=lambda item: item[0])
+    yield from found
+
+
+def article_id(rel: str) -> str:
+    """The id of the file at relative path ``rel``: ``/``-separated, without its suffix."""
+    stem, dot, suffix = rel.rpartition(".")
+    return stem if dot and "/" not in suffix and stem and not stem.endswith("/") else rel
+
+
+def load_article(path: Path, rel: str, warnings: list[LoadWarning]) -> Article | None:
+    """Read one file into an Article; on any problem add a warning and return None."""
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        warnings.append(LoadWarning(name, "dangling link or file vanished; skipped"))
+        return None
+    except OSError as exc:
+        warnings.append(LoadWarning(name, f"cannot read ({exc.strerror or exc}); skipped"))
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        warnings.append(LoadWarning(name, "not a regular file; skipped"))
+        return None
+    if st.st_size == 0:
+        warnings.append(LoadWarning(name, "empty file; skipped"))
+        return None
+    try:
+        # O_NONBLOCK: a file that turned into a FIFO since the stat must not hang the loader.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        warnings.append(LoadWarning(name, f"cannot read ({exc.strerror or exc}); skipped"))
+        return None
+    decoded = decode_bytes(data)
+    if decoded is None:
+        warnings.append(LoadWarning(name, "binary file (NUL bytes); skipped"))
+        return None
+    text = make_printable(normalize_newlines(decoded.text))
+    meta = read_metadata(text)
+    body = text[meta.body_start : meta.body_end].rstrip()
+    if not body.strip():
+        reason = "only front matter, no text" if meta.body_start else "no text"
+        warnings.append(LoadWarning(name, f"{reason}; skipped"))
+        return None
+    if decoded.warning:
+        warnings.append(LoadWarning(name, decoded.warning))
+    warnings.extend(LoadWarning(name, w) for w in meta.warnings)
+    return Article(
+        id=article_id(rel),
+        path=path,
+        title=meta.title or title_from_sentence(body) or Path(rel).stem,
+        body=body,
+        date=meta.date,
+        source=meta.source,
+        url=meta.url,
+        tags=meta.tags,
+        body_offset=meta.body_start,
+        encoding=decoded.encoding,
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+    )
+
+
+def load_corpus(
+    root: str | os.PathLike[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    on_article: Callable[[Article, int, int], None] | None = None,
+) -> LoadResult:
+    """Load every article under ``root``; never raises for a bad file.
+
+    ``on_article(article, done, total)`` is called as each file is read, so a UI can fill in
+    while loading goes on.
+    """
+    root_path = Path(root)
+    result = LoadResult(root=root_path)
+    if not root_path.is_dir():
+        result.warnings.append(LoadWarning(str(root_path), "not a folder"))
+        return result
+    files = list(iter_corpus_files(root_path, include, exclude, result.warnings))
+    used_ids: set[str] = set()
+    for done, (rel, path) in enumerate(files, start=1):
+        article = load_article(path, rel, result.warnings)
+        if article is None:
+            continue
+        if article.id in used_ids:  # "a.txt" and "a.md": keep the suffix on the second
+            article.id = rel
+        used_ids.add(article.id)
+        result.articles.append(article)
+        if on_article:
+            on_article(article, done, len(files))
+    return result
+
+
+def bundled_seeds() -> Path:
+    """The folder of the three seed articles that ship with Seedreader."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "seeds"

@@ -1,0 +1,137 @@
+"""Word lists shipped as data files under ``tui/extract/data``, loaded once on first use.
+
+The lists are plain text so they are cheap to load (no YAML parse at start-up) and easy to extend:
+``#`` starts a comment, ``[section]`` starts a section, ``|`` separates other names of the same thing,
+and files of single words may hold several words a line.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def norm_key(name: str) -> str:
+    """The lookup key of a name: case-folded, whitespace folded, curly apostrophes made straight."""
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+def _lines(filename: str) -> list[str]:
+    out = []
+    for raw in (DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return out
+
+
+def _sections(filename: str) -> dict[str, list[str]]:
+    """Lines grouped under ``[section]`` headers (lines before any header go under "")."""
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in _lines(filename):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+        else:
+            sections[current].append(line)
+    return sections
+
+
+def _words(lines: list[str]) -> set[str]:
+    return {w.casefold() for line in lines for w in line.split()}
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    return [[part.strip() for part in line.split("|") if part.strip()] for line in lines]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Every list the extractors use, keyed by :func:`norm_key` (case-folded)."""
+
+    names: dict[str, str] = field(default_factory=dict)  # known name -> entity type
+    canonical: dict[str, str] = field(default_factory=dict)  # known name -> its main form
+    countries: set[str] = field(default_factory=set)
+    nationalities: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # single-word titles
+    title_phrases: set[str] = field(default_factory=set)  # multi-word titles, e.g. "prime minister"
+    person_after: set[str] = field(default_factory=set)
+    org_suffix: set[str] = field(default_factory=set)
+    org_head: set[str] = field(default_factory=set)
+    org_cue: set[str] = field(default_factory=set)
+    place_suffix: set[str] = field(default_factory=set)
+    place_head: set[str] = field(default_factory=set)
+    place_cue: set[str] = field(default_factory=set)
+    misc_suffix: set[str] = field(default_factory=set)
+    common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
+    function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    max_name_words: int = 1
+
+
+def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> None:
+    for group in groups:
+        main = group[0]
+        for name in group:
+            key = norm_key(name)
+            if overwrite or key not in lex.names:
+                lex.names[key] = typ
+                lex.canonical[key] = main
+            lex.max_name_words = max(lex.max_name_words, len(key.split()))
+
+
+def _calendar(lines: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, line in enumerate(lines, start=1):
+        for w in line.split():
+            out[w.casefold()] = i
+    return out
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """All lists, loaded once (a few milliseconds)."""
+    lex = Lexicon()
+    countries = _groups(_lines("countries.txt"))
+    _add_names(lex, countries, "place")
+    lex.countries = {norm_key(n) for g in countries for n in g}
+    _add_names(lex, _groups(_lines("places.txt")), "place")
+    nationalities = _groups(_lines("nationalities.txt"))
+    lex.nationalities = {norm_key(n) for g in nationalities for n in g}
+    _add_names(lex, nationalities, "misc")
+    _add_names(lex, _groups(_lines("religions_languages.txt")), "misc")
+    _add_names(lex, _groups(_lines("organizations.txt")), "organization", overwrite=True)
+    misc = _sections("misc_words.txt")
+    _add_names(lex, [[w] for w in " ".join(misc.get("single", [])).split()], "misc")
+    lex.misc_suffix = _words(misc.get("suffix", []))
+
+    lex.given_names = _words(_lines("given_names.txt"))
+    lex.surnames = _words(_lines("surnames.txt"))
+    for t in _lines("titles.txt"):
+        key = norm_key(t).rstrip(".")
+        (lex.title_phrases if " " in key else lex.titles).add(key)
+    lex.person_after = {norm_key(t) for t in _lines("person_after.txt")}
+
+    org = _sections("org_words.txt")
+    lex.org_suffix = _words(org.get("suffix", []))
+    lex.org_head = _words(org.get("head", []))
+    lex.org_cue = _words(org.get("cue", []))
+    place = _sections("place_words.txt")
+    lex.place_suffix = _words(place.get("suffix", []))
+    lex.place_head = _words(place.get("head", []))
+    lex.place_cue = {norm_key(c) for c in place.get("cue", [])}
+
+    common = _sections("common_words.txt")
+    lex.function = _words(common.get("function", []))
+    lex.common = lex.function | _words(common.get("content", []))
+    cal = _sections("time_words.txt")
+    lex.months = _calendar(cal.get("months", [])) | _calendar(cal.get("cyrillic_months", []))
+    lex.weekdays = _calendar(cal.get("weekdays", [])) | _calendar(cal.get("cyrillic_weekdays", []))
+    return lex

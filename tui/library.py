@@ -1,0 +1,233 @@
+"""The in-memory library of one corpus: articles, search, entities and timeline.
+
+Each part is built lazily on first use, so a CLI command pays only for what it asks
+(``list`` never tokenises, ``search`` never extracts entities unless the query filters on one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.corpus import DEFAULT_INCLUDE, Article, LoadResult, LoadWarning, load_corpus
+from tui.extract.model import EntityMention, TimelineEntry, TimeMention
+from tui.search.index import TextIndex
+from tui.search.query import (
+    And,
+    DateFilter,
+    EntityFilter,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Query,
+    SourceFilter,
+    Term,
+    parse_query,
+)
+from tui.search.snippets import Span, find_hits, make_snippet
+
+if TYPE_CHECKING:
+    from tui.extract.entity_index import EntityIndex
+
+
+@dataclass(slots=True)
+class LibraryOptions:
+    """What the configuration changes about loading, extraction and search."""
+
+    include: Sequence[str] = DEFAULT_INCLUDE
+    exclude: Sequence[str] = ()
+    entities: Any = None  # tui.extract.entity_index.EntityOptions (imported lazily)
+    timeline: Any = None  # tui.extract.timeline.TimelineOptions
+    search_limit: int = 50
+    snippet_length: int = 160
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the article, its score and a snippet with hit offsets into the snippet."""
+
+    id: str
+    title: str
+    score: float
+    snippet: str
+    hits: list[Span]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """The best ``hits`` of a query and how many articles matched in all."""
+
+    query: Query
+    total: int
+    hits: list[SearchHit]
+
+
+class Library:
+    """A loaded corpus and the indexes built over it."""
+
+    def __init__(self, loaded: LoadResult, options: LibraryOptions | None = None) -> None:
+        self.root: Path = loaded.root
+        self.articles: list[Article] = loaded.articles
+        self.warnings: list[LoadWarning] = loaded.warnings
+        self.options = options or LibraryOptions()
+        self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
+        # Per-article results known from elsewhere (the cache): only the rest is extracted.
+        self._seed_mentions: dict[str, list[EntityMention]] = {}
+        self._seed_times: dict[str, list[TimeMention]] = {}
+
+    @classmethod
+    def open(
+        cls,
+        root: str | os.PathLike[str],
+        options: LibraryOptions | None = None,
+        on_article: Callable[[Article, int, int], None] | None = None,
+    ) -> Library:
+        """Load the folder ``root`` and wrap it (indexes are built later, on demand)."""
+        opts = options or LibraryOptions()
+        return cls(load_corpus(root, opts.include, opts.exclude, on_article), opts)
+
+    @property
+    def name(self) -> str:
+        return self.root.resolve().name or str(self.root)
+
+    def article(self, article_id: str) -> Article | None:
+        i = self.by_id.get(article_id)
+        return self.articles[i] if i is not None else None
+
+    # --- lazily built parts -------------------------------------------------------------
+
+    @cached_property
+    def text_index(self) -> TextIndex:
+        return TextIndex.build((a.title, a.body) for a in self.articles)
+
+    @cached_property
+    def entity_mentions(self) -> dict[str, list[EntityMention]]:
+        from tui.extract.entities import extract_entities
+
+        seed = self._seed_mentions
+        return {a.id: seed[a.id] if a.id in seed else extract_entities(a.body) for a in self.articles}
+
+    @cached_property
+    def entities(self) -> EntityIndex:
+        from tui.extract.entity_index import build_entity_index
+
+        texts = {a.id: a.body for a in self.articles}
+        return build_entity_index(self.entity_mentions, self.options.entities, texts)
+
+    @cached_property
+    def time_mentions(self) -> dict[str, list[TimeMention]]:
+        from tui.extract.times import extract_times
+
+        ref = self.options.timeline.reference_date if self.options.timeline else None
+        seed = self._seed_times
+        return {
+            a.id: seed[a.id] if a.id in seed else extract_times(a.body, a.date or ref) for a in self.articles
+        }
+
+    @cached_property
+    def timeline(self) -> list[TimelineEntry]:
+        from tui.extract.timeline import sort_timeline, timeline_entries
+
+        entries: list[TimelineEntry] = []
+        for a in self.articles:
+            entries.extend(timeline_entries(a.id, a.body, self.time_mentions[a.id]))
+        return sort_timeline(entries)
+
+    # --- search -------------------------------------------------------------------------
+
+    def _eval(self, node: Node) -> set[int]:
+        idx = self.text_index
+        if isinstance(node, Term):
+            return idx.term_docs(node.token, node.prefix, node.title_only)
+        if isinstance(node, Phrase):
+            return idx.phrase_docs(node.tokens, node.title_only)
+        if isinstance(node, SourceFilter):
+            return {i for i, a in enumerate(self.articles) if a.source and node.value in a.source.casefold()}
+        if isinstance(node, DateFilter):
+            return {i for i, a in enumerate(self.articles) if a.date and _in_range(a.date, node)}
+        if isinstance(node, EntityFilter):
+            entity = self.entities.find(node.name)
+            if entity is None or (node.type is not None and entity.type != node.type):
+                return set()
+            return {self.by_id[a] for a in entity.articles if a in self.by_id}
+        if isinstance(node, Not):
+            return set(range(len(self.articles))) - self._eval(node.node)
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for child in node.nodes:
+                out |= self._eval(child)
+            return out
+        if isinstance(node, And):
+            return self._eval_and(node.nodes)
+        raise TypeError(f"unknown query node {node!r}")
+
+    def _eval_and(self, nodes: Sequence[Node]) -> set[int]:
+        positive = [n for n in nodes if not isinstance(n, Not)]
+        negative = [n for n in nodes if isinstance(n, Not)]
+        docs: set[int] | None = None
+        for n in positive:
+            found = self._eval(n)
+            docs = found if docs is None else docs & found
+            if not docs:
+                return set()
+        if docs is None:
+            docs = set(range(len(self.articles)))
+        for n in negative:
+            docs -= self._eval(n.node)
+        return docs
+
+    def _scoring_tokens(self, query: Query) -> list[str]:
+        tokens: list[str] = []
+        for atom in query.positive_atoms():
+            if isinstance(atom, Term):
+                if atom.prefix:
+                    tokens.extend(self.text_index.body.expand_prefix(atom.token, limit=20))
+                else:
+                    tokens.append(atom.token)
+            else:
+                tokens.extend(atom.tokens)
+        return tokens
+
+    def ranked(self, query: Query | str) -> list[int]:
+        """Article numbers matching ``query``, best first (corpus order when nothing ranks them)."""
+        q = parse_query(query) if isinstance(query, str) else query
+        if q.is_empty:
+            return list(range(len(self.articles)))
+        docs = self._eval(q.root)
+        scores = self.text_index.score(self._scoring_tokens(q), docs)
+        return sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))
+
+    def search(self, query: Query | str, limit: int | None = None) -> SearchResults:
+        """The best ``limit`` matches with snippets; raises QueryError for a malformed query."""
+        q = parse_query(query) if isinstance(query, str) else query
+        limit = self.options.search_limit if limit is None else limit
+        if q.is_empty:
+            return SearchResults(q, 0, [])
+        docs = self._eval(q.root)
+        scores = self.text_index.score(self._scoring_tokens(q), docs)
+        best = heapq.nsmallest(limit, docs, key=lambda d: (-scores.get(d, 0.0), d))
+        atoms = q.positive_atoms()
+        hits = []
+        for d in best:
+            a = self.articles[d]
+            spans = find_hits(a.body, atoms)
+            snippet, inside = make_snippet(a.body, spans, self.options.snippet_length)
+            hits.append(SearchHit(a.id, a.title, round(scores.get(d, 0.0), 4), snippet, inside))
+        return SearchResults(q, len(docs), hits)
+
+    def hits_in(self, article_id: str, query: Query | str) -> list[Span]:
+        """Spans of the query's words and phrases in the body of one article, for highlighting."""
+        q = parse_query(query) if isinstance(query, str) else query
+        a = self.article(article_id)
+        return find_hits(a.body, q.positive_atoms()) if a else []
+
+
+def _in_range(date: dt.date, f: DateFilter) -> bool:
+    return (f.start is None or date >= f.start) and (f.end is None or date <= f.end)
