@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -152,10 +153,29 @@ def open_library(args: argparse.Namespace, settings: Settings | None) -> Library
         raise UsageError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder")
-    library = Library.open(folder, library_options(settings))
+    if getattr(args, "no_cache", False):
+        library = Library.open(folder, library_options(settings))
+    else:
+        from tui.cache import open_cached_library
+
+        library = open_cached_library(folder, library_options(settings))
+        args.opened_library = library  # saved to the cache once the command is done
     for warning in library.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return library
+
+
+def save_cache_quietly(args: argparse.Namespace) -> None:
+    """Keep what the command built for next time; a cache that cannot be written is only a warning."""
+    library = getattr(args, "opened_library", None)
+    if library is None:
+        return
+    from tui.cache import save_library_cache
+
+    try:
+        save_library_cache(library)
+    except OSError as exc:
+        print(f"warning: cache not saved ({exc.strerror or exc})", file=sys.stderr)
 
 
 def _console() -> Any:
@@ -365,7 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_open_app(args, settings)
         if args.command == "config":
             return func(args)
-        return func(args, settings)
+        status = func(args, settings)
+        save_cache_quietly(args)
+        return status
     except UsageError as exc:
         print(f"seedreader: {exc}", file=sys.stderr)
         return 2
@@ -374,3 +396,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("SEEDREADER_DEBUG"):
+            raise
+        print(
+            f"seedreader: internal error: {type(exc).__name__}: {exc} (SEEDREADER_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
+        return 1

@@ -51,6 +51,15 @@ class Article:
     size: int = 0
     mtime_ns: int = 0
 
+    def __getstate__(self) -> tuple:
+        # The path is left out: the cache knows it already, and rebuilding 100k Path objects
+        # while unpickling costs more than the rest of the article.
+        return tuple(None if name == "path" else getattr(self, name) for name in _ARTICLE_FIELDS)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(_ARTICLE_FIELDS, state, strict=True):
+            object.__setattr__(self, name, value)
+
     @property
     def paragraphs(self) -> list[str]:
         """Paragraphs: blocks between blank lines, or single lines when there are no blank lines."""
@@ -64,6 +73,9 @@ class Article:
     def words(self) -> int:
         """Number of word tokens in the body."""
         return sum(1 for _ in TOKEN_RE.finditer(self.body))
+
+
+_ARTICLE_FIELDS = tuple(f for f in Article.__dataclass_fields__)
 
 
 @dataclass(slots=True)

@@ -1,14 +1,534 @@
-"""Named-entity mentions in one text (placeholder: replaced by the rule-based extractor)."""
+"""Named-entity mentions in one text, found with rules, patterns and word lists (no model).
+
+How a text is read:
+
+1. **Chunks.** One compiled regex finds runs of capitalised words, allowing inner connectors
+   ("Ministry of Industry and Trade", "Rio de Janeiro", "Procter & Gamble"). Most of the text (lowercase
+   words) is skipped by the regex engine, which keeps this fast.
+2. **Spans.** Each chunk is cut into names: sentence-initial ordinary words ("The", "Earlier",
+   "According") and function words are dropped, titles ("President", "Mayor") split a chunk and mark the
+   next name as a person, known names from the word lists are matched longest first, connectors are kept
+   only where they belong to a name ("Bank of England" but not "Boeing and Airbus"), possessives are
+   stripped ("Renault's" -> "Renault").
+3. **Lines.** ALL-CAPS headlines and title-case headlines are read with suspicion: there a word is a name
+   only when the word lists or the rest of the document say so.
+4. **Types** come from evidence (:mod:`tui.extract.entity_types`): word lists, suffixes and heads
+   ("X Motors", "Ministry of X"), titles, context cues ("agency X", "in X", "X-based", "X, the chief
+   executive") and consistency across the document (a surname takes the type of the full name).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from tui.extract.entity_types import Evidence, type_spans
+from tui.extract.lexicon import Lexicon, lexicon, norm_key
 from tui.extract.model import EntityMention
 
-_CAP_RE = re.compile(r"\b[A-Z][\w]+(?:\s+[A-Z][\w]+)*")
+
+def _char_class(pred) -> str:
+    """A regex character class of the code points satisfying ``pred`` (Latin, Greek, Cyrillic, Armenian,
+    Georgian: the cased scripts; a small class keeps the patterns quick to compile at start-up)."""
+    ranges: list[tuple[int, int]] = []
+    for block in ((0x41, 0x58F), (0x10A0, 0x10FF), (0x1E00, 0x1FFF)):
+        for cp in range(block[0], block[1] + 1):
+            if pred(chr(cp)):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1] = (ranges[-1][0], cp)
+                else:
+                    ranges.append((cp, cp))
+    parts = []
+    for a, b in ranges:
+        parts.append(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}")
+    return "[" + "".join(parts) + "]"
+
+
+UP = _char_class(lambda c: c.isupper() or c.istitle())
+LO = _char_class(lambda c: c.islower())
+
+_ABBR = (
+    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Bros|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Cmdr|Maj|"
+    "Messrs|Mme|Mlle|Calif|Mass|Conn|Fla|Ill|Pa|Va|Wash|Tex|Ariz|Colo|Ga|Ky|La|Md|Mich|Minn|Mo|Nev|Okla|"
+    "Tenn|Wis|Ala|Ark|Ind|Kan|Neb|Ore|Vt"
+)
+# One capitalised token: an abbreviation with its period, a dotted acronym (U.S.), an initial (W.), a
+# capitalised word with inner apostrophes/hyphens/ampersands, or a camel-case word (iPhone, al-Assad).
+# (The uppercase class appears once: big classes make the patterns slow to compile at start-up.)
+_TOK = (
+    rf"(?:(?={UP})(?:(?:{_ABBR})\.(?=[\s,;:)\-]|$)"
+    r"|\w\.(?:\w\.)+"
+    r"|\w\.(?=[ \t]+\w)"
+    r"|\w+(?:['’\-&]\w+)*)"
+    r"|[a-z]{1,3}-[A-Z]\w*(?:-\w+)*"
+    r"|[a-z]{1,2}[A-Z]\w*)"
+)
+_CONN = r"(?:of|and|for|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
+_CHUNK_RE = re.compile(rf"(?<![\w'’])(?:{_TOK})(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+){{0,2}}(?:{_TOK}))*")
+_PART_RE = re.compile(rf"({_TOK})|({_CONN})(?=[ \t\xa0])")
+_LOWER_WORD_RE = re.compile(rf"(?<![\w'’]){LO}[\w'’-]*")
+_UPPER_CHARS_RE = re.compile(UP)
+_LOWER_CHARS_RE = re.compile(LO)
+_CAP_WORD4_RE = re.compile(rf"(?<!\w){UP}\w{{3,}}")
+_WORD4_RE = re.compile(r"(?<!\w)\w{4,}")
+_ACRONYM_RE = re.compile(rf"{UP}[{UP[1:-1]}\d&]+s?")
+_HYPHEN_SUFFIX_RE = re.compile(r"-(based|born|led|owned|backed|made|run|controlled|registered|listed)\b", re.I)
+
+_SENTENCE_END = frozenset(".!?:;\n\r")
+_OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
+_PARTICLES = frozenset(
+    "de del della di da do dos das du des la le van von der den ter y al bin ibn el".split()
+)
+_DETERMINERS = frozenset({"the", "a", "an"})
+# Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
+_ORG_PREFIX = frozenset("air radio aero banco banque team tour miss telecom royal".split())
+# Words before a title that belong to it ("Finance Minister", "Deputy Mayor").
+_TITLE_MODIFIERS = frozenset(
+    "finance foreign interior defence defense trade economy economic justice health education labour labor "
+    "agriculture energy transport home culture environment industry deputy vice acting former first chief "
+    "executive general state treasury sports science security prime assistant senior regional city "
+    "district federal national provincial".split()
+)
+
+
+@dataclass(slots=True)
+class Span:
+    """A candidate name with the evidence gathered for its type."""
+
+    start: int
+    end: int
+    text: str
+    words: list[str]  # normalised words (possessive stripped), connectors included
+    caps: bool = False  # from an ALL-CAPS line
+    product: bool = False  # a name with a model number: "Boeing 747", "iPhone 4"
+    evidence: Evidence = field(default_factory=Evidence)
+    lex_type: str | None = None
+    type: str | None = "misc"
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    conn: bool
+    low: str
+    poss: bool = False
+    suffix: str = ""  # lowercase hyphen suffix cut off ("based" of "Moscow-based")
+
+
+class _Doc:
+    """Per-text facts the rules consult: lowercase vocabulary and line kinds."""
+
+    __slots__ = ("text", "lower_words", "_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower_words = set(_LOWER_WORD_RE.findall(text))
+        self._lines: dict[int, str] = {}
+
+    def line_kind(self, pos: int) -> str:
+        """"caps" (ALL-CAPS line), "headline" (title-case line without a sentence end) or "text"."""
+        text = self.text
+        ls = text.rfind("\n", 0, pos) + 1
+        kind = self._lines.get(ls)
+        if kind is not None:
+            return kind
+        le = text.find("\n", pos)
+        if le == -1:
+            le = len(text)
+        line = text[ls:le]
+        up = len(_UPPER_CHARS_RE.findall(line))
+        lo = len(_LOWER_CHARS_RE.findall(line))
+        kind = "text"
+        if up >= 4 and up > 4 * lo:
+            kind = "caps"
+        elif len(line) < 160 and line.rstrip()[-1:] not in ('.', '"', "'", "”", "!", "?", ":", ";"):
+            words = len(_WORD4_RE.findall(line))
+            caps = len(_CAP_WORD4_RE.findall(line))
+            if words >= 3 and caps >= 0.7 * words:
+                kind = "headline"
+        self._lines[ls] = kind
+        return kind
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0:
+        return True
+    c = text[i]
+    if c in _SENTENCE_END:
+        # "St. Louis" or an initial is no sentence end, but the lists' abbreviations are rare before names.
+        return True
+    return c in "-–—•*|>" or (c == "_" and i > 0 and text[i - 1] == " ")
+
+
+def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _PART_RE.finditer(text, start, end):
+        if m.group(1) is not None:
+            s, e = m.span(1)
+            t = m.group(1)
+            tok = _Tok(t, s, e, False, "")
+            if t.endswith(("'s", "’s", "'S", "’S")) and len(t) > 2:
+                tok.poss = True
+                t = t[:-2]
+                e -= 2
+            elif t.endswith(("'", "’")):
+                tok.poss = True
+                t = t[:-1]
+                e -= 1
+            if "-" in t:
+                parts = t.split("-")
+                k = len(parts)
+                while k > 1 and parts[k - 1].islower():
+                    k -= 1
+                if k < len(parts):
+                    tok.suffix = parts[k].lower()
+                    t = "-".join(parts[:k])
+                    e = s + len(t)
+                    if not t:
+                        continue
+            tok.text, tok.end, tok.low = t, e, t.casefold().replace("’", "'")
+            toks.append(tok)
+        else:
+            s, e = m.span(2)
+            toks.append(_Tok(m.group(2), s, e, True, m.group(2)))
+    return toks
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and _ACRONYM_RE.fullmatch(word) is not None
+
+
+class _Segmenter:
+    """Cuts the chunks of one text into candidate name spans."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.doc = _Doc(text)
+        self.spans: list[Span] = []
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _lex_match(self, toks: list[_Tok], i: int, names: dict[str, str]) -> tuple[int, str] | None:
+        """The longest known name starting at token ``i``: (index of its last token, type)."""
+        lex = self.lex
+        words = []
+        best = None
+        for j in range(i, min(len(toks), i + lex.max_name_words)):
+            t = toks[j]
+            words.append(t.low)
+            if not t.conn:
+                typ = names.get(" ".join(words))
+                if typ is not None:
+                    best = (j, typ)
+            if t.poss or (t.suffix and j > i):
+                break
+            if t.suffix:
+                break
+        return best
+
+    def _title_len(self, toks: list[_Tok], i: int) -> int:
+        """How many tokens from ``i`` form a title ("President", "Prime Minister", "Secretary of State")."""
+        lex = self.lex
+        t = toks[i]
+        low = t.low.rstrip(".")
+        n = len(toks)
+        for k in (4, 3, 2):
+            if i + k <= n and not toks[i + k - 1].conn:
+                phrase = " ".join(x.low.rstrip(".") for x in toks[i : i + k])
+                if phrase in lex.title_phrases:
+                    return k
+        if low in lex.titles and not t.conn:
+            return 1
+        return 0
+
+    def _next_word(self, pos: int) -> str:
+        m = _NEXT_WORD_RE.match(self.text, pos)
+        return m.group(1).casefold() if m else ""
+
+    # -- chunks ------------------------------------------------------------------------------------
+    def run(self) -> list[Span]:
+        text = self.text
+        doc = self.doc
+        deferred: list[tuple[int, int]] = []
+        for m in _CHUNK_RE.finditer(text):
+            s, e = m.span()
+            kind = doc.line_kind(s)
+            if kind == "caps":
+                deferred.append((s, e))
+            else:
+                self._chunk(s, e, kind == "headline")
+        if deferred:
+            known = self._doc_names()
+            for s, e in deferred:
+                self._caps_chunk(s, e, known)
+        self.spans.sort(key=lambda sp: sp.start)
+        return self.spans
+
+    def _chunk(self, start: int, end: int, headline: bool) -> None:
+        lex = self.lex
+        text = self.text
+        toks = _split_tokens(text, start, end)
+        n = len(toks)
+        if not n:
+            return
+        initial = headline or _sentence_initial(text, toks[0].start)
+        person_next = False
+        cur: list[int] = []
+        licensed_of = False
+        i = 0
+
+        def flush() -> None:
+            nonlocal cur, person_next, licensed_of
+            while cur and toks[cur[-1]].conn:
+                cur.pop()
+            if cur:
+                self._add(toks, cur, person_next, None)
+                person_next = False
+            cur = []
+            licensed_of = False
+
+        while i < n:
+            t = toks[i]
+            low = t.low
+            if t.conn:
+                nxt_ok = i + 1 < n and not toks[i + 1].conn
+                ok = False
+                if cur and nxt_ok:
+                    last = toks[cur[-1]]
+                    if low == "&" or (low in _PARTICLES and not last.conn):
+                        ok = True
+                    elif low in ("of", "for") and not last.conn:
+                        head = last.low
+                        first = toks[cur[0]].low
+                        ok = (
+                            head in lex.org_head
+                            or (low == "of" and head in lex.place_head)
+                            or (low == "of" and first in lex.org_head)
+                        )
+                        licensed_of = licensed_of or ok
+                    elif low == "and" and not last.conn:
+                        ok = not _is_acronym(toks[i + 1].text) and all(toks[k].low != "and" for k in cur)
+                        ok = ok and (licensed_of or (len(cur) >= 2 and self._org_after_and(toks, i)))
+                    elif low == "the" and last.conn and licensed_of:
+                        ok = True
+                elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn and licensed_of:
+                    ok = True
+                if ok:
+                    cur.append(i)
+                else:
+                    flush()
+                i += 1
+                continue
+            at_start = not cur
+            first_of_chunk = i == 0 or (at_start and initial and all(toks[k].conn for k in range(i)))
+            # known names, longest first
+            m = self._lex_match(toks, i, lex.names) if low in lex.first_words else None
+            if m is not None:
+                j, typ = m
+                if cur and not self._absorbs(toks, cur, j, typ):
+                    flush()
+                if not cur:
+                    if self._continues(toks, j, typ):
+                        cur = list(range(i, j + 1))
+                        i = j + 1
+                        if toks[j].poss:
+                            flush()
+                        continue
+                    self._add(toks, list(range(i, j + 1)), person_next, typ)
+                    person_next = False
+                    i = j + 1
+                    continue
+            # titles
+            tl = self._title_len(toks, i)
+            if tl and not self._title_is_name(toks, i, tl):
+                # modifiers before the title belong to it ("Finance Minister")
+                while cur and toks[cur[-1]].low in _TITLE_MODIFIERS:
+                    cur.pop()
+                flush()
+                person_next = True
+                i += tl
+                continue
+            if low in lex.months or low in lex.weekdays or low in lex.not_names:
+                flush()
+                i += 1
+                continue
+            if at_start:
+                if low in lex.function or low in _DETERMINERS or low == "i":
+                    i += 1
+                    continue
+                if (first_of_chunk and initial) or headline:
+                    if (
+                        (low in lex.common or low in self.doc.lower_words)
+                        and low not in lex.given_names
+                        and not self._suffix_ahead(toks, i)
+                    ):
+                        i += 1
+                        continue
+            elif headline and low in lex.common and low not in lex.org_suffix:
+                flush()
+                i += 1
+                continue
+            cur.append(i)
+            if t.poss or t.suffix:
+                flush()
+            i += 1
+        flush()
+
+    def _org_after_and(self, toks: list[_Tok], i: int) -> bool:
+        """ "Defence and Space Company": the words after "and" end a long organisation name."""
+        k = i + 1
+        while k < len(toks) and not toks[k].conn:
+            if toks[k].low in self.lex.org_suffix:
+                return True
+            k += 1
+        return False
+
+    def _absorbs(self, toks: list[_Tok], cur: list[int], j: int, typ: str) -> bool:
+        """Whether a known name right after ``cur`` is part of the same name ("George Washington")."""
+        first = toks[cur[0]].low
+        if first in self.lex.given_names and typ == "place" and len(cur) == 1:
+            return True
+        if len(cur) == 1 and first in _ORG_PREFIX:
+            return True
+        return False
+
+    def _continues(self, toks: list[_Tok], j: int, typ: str) -> bool:
+        """Whether a known name goes on into a longer name ("British Airways", "China Daily")."""
+        lex = self.lex
+        if toks[j].poss or toks[j].suffix:
+            return False
+        k = j + 1
+        last = None
+        while k < len(toks) and not toks[k].conn:
+            w = toks[k]
+            if w.low in lex.titles or w.low in lex.months or w.low in lex.weekdays:
+                break
+            last = w
+            if w.poss or w.suffix:
+                break
+            k += 1
+        if last is None:
+            return False
+        if last.low in lex.misc_suffix and k - j <= 3:
+            return True
+        if any(toks[x].low in lex.org_suffix for x in range(j + 1, k)):
+            return True
+        if typ == "place" and last.low in lex.place_suffix:
+            return True
+        if typ == "place" and k - j == 2:
+            nxt = toks[j + 1]
+            return not (
+                _is_acronym(nxt.text)
+                or nxt.low in lex.names
+                or nxt.low in lex.given_names
+                or nxt.low in lex.common
+            )
+        return False
+
+    def _title_is_name(self, toks: list[_Tok], i: int, tl: int) -> bool:
+        """A title word that starts an organisation or a known name ("General Motors", "King's Cross")."""
+        return toks[i].poss or self._suffix_ahead(toks, i + tl - 1)
+
+    def _suffix_ahead(self, toks: list[_Tok], i: int) -> bool:
+        """Whether the capitalised words after token ``i`` end with an organisation or event suffix."""
+        lex = self.lex
+        k = i + 1
+        if k >= len(toks) or toks[k].conn or toks[i].poss:
+            return False
+        last = None
+        while k < len(toks) and not toks[k].conn:
+            last = toks[k]
+            if last.poss:
+                break
+            k += 1
+        return last is not None and (last.low in lex.org_suffix or last.low in lex.misc_suffix)
+
+    def _add(self, toks: list[_Tok], idx: list[int], person: bool, lex_type: str | None) -> None:
+        first, last = toks[idx[0]], toks[idx[-1]]
+        s, e = first.start, last.end
+        if e <= s:
+            return
+        text = self.text
+        if text.startswith("$", e):  # a currency: US$, C$
+            return
+        product = False
+        if not last.poss and not last.suffix:
+            m = _MODEL_NUM_RE.match(text, e)
+            if m and (first.text[:1].islower() or len(m.group(1)) >= 3) and m.group(2) not in _NOT_AFTER_MODEL:
+                e = m.end(1)
+                product = True
+        words = [toks[k].low for k in idx]
+        sp = Span(s, e, text[s:e], words, lex_type=None if product else lex_type, product=product)
+        if person:
+            sp.evidence.add("person", 6)
+        if last.suffix:
+            sp.evidence.suffix = last.suffix
+        self.spans.append(sp)
+
+    # -- ALL-CAPS lines ----------------------------------------------------------------------------
+    def _doc_names(self) -> dict[str, str]:
+        """Names found in the normal text, and their words, for reading ALL-CAPS lines."""
+        known: dict[str, str] = {}
+        for sp in self.spans:
+            key = " ".join(sp.words)
+            known.setdefault(key, sp.lex_type or "?")
+            if len(sp.words) > 1:
+                for w in sp.words:
+                    if len(w) > 2 and w not in self.lex.common:
+                        known.setdefault(w, "?")
+        return known
+
+    def _caps_chunk(self, start: int, end: int, known: dict[str, str]) -> None:
+        lex = self.lex
+        toks = _split_tokens(self.text, start, end)
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if t.conn:
+                i += 1
+                continue
+            best = None
+            if t.low in lex.first_words:
+                best = self._lex_match(toks, i, lex.names)
+            mk = self._lex_match(toks, i, known)
+            if mk is not None and (best is None or mk[0] > best[0]):
+                best = (mk[0], lex.names.get(" ".join(x.low for x in toks[i : mk[0] + 1]), "?"))
+            if best is None and _is_acronym(t.text) and len(t.text) <= 4 and t.low not in lex.common:
+                if t.low not in lex.months and t.low not in lex.weekdays and t.low not in lex.titles:
+                    best = (i, "?")
+            if best is None:
+                i += 1
+                continue
+            j, typ = best
+            self._add(toks, list(range(i, j + 1)), False, typ if typ != "?" else None)
+            self.spans[-1].caps = True
+            i = j + 1
+
+
+_NEXT_WORD_RE = re.compile(r"\W*(\w+)")
+# A model number after a name ("Boeing 747 jets", "iPhone 4"), not a score ("Essex 372 and 112-3").
+_MODEL_NUM_RE = re.compile(r"[ \t]+(\d{1,4}(?:-\d{1,4})?(?:[A-Z]{1,3}|s)?)(?:[ \t]+([a-z]+|[`'\"“])|[ \t]?\.(?=\s|$))")
+_NOT_AFTER_MODEL = frozenset(
+    "and for to in at on after of runs points wickets not all from with by or off against minutes".split()
+)
 
 
 def extract_entities(text: str) -> list[EntityMention]:
-    """Capitalised spans typed ``misc``: the simplest baseline, to be replaced."""
-    return [EntityMention(m.start(), m.end(), m.group(), "misc") for m in _CAP_RE.finditer(text)]
+    """Named entities of ``text`` in text order; ``text[m.start:m.end] == m.text`` always holds."""
+    if not text:
+        return []
+    lex = lexicon()
+    seg = _Segmenter(text, lex)
+    spans = seg.run()
+    type_spans(text, spans, lex, seg.doc.lower_words)
+    out = []
+    for sp in spans:
+        if sp.type is None:
+            continue
+        out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type))
+    return out

@@ -73,7 +73,10 @@ class Lexicon:
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    zones: set[str] = field(default_factory=set)  # time zone abbreviations (UTC, GMT)
+    not_names: set[str] = field(default_factory=set)  # capitalised words that are never names (USD)
     max_name_words: int = 1
+    first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
 
 
 def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> None:
@@ -109,7 +112,7 @@ def lexicon() -> Lexicon:
     _add_names(lex, _groups(_lines("religions_languages.txt")), "misc")
     _add_names(lex, _groups(_lines("organizations.txt")), "organization", overwrite=True)
     misc = _sections("misc_words.txt")
-    _add_names(lex, [[w] for w in " ".join(misc.get("single", [])).split()], "misc")
+    _add_names(lex, _groups(misc.get("names", [])), "misc", overwrite=True)
     lex.misc_suffix = _words(misc.get("suffix", []))
 
     lex.given_names = _words(_lines("given_names.txt"))
@@ -128,10 +131,13 @@ def lexicon() -> Lexicon:
     lex.place_head = _words(place.get("head", []))
     lex.place_cue = {norm_key(c) for c in place.get("cue", [])}
 
+    lex.first_words = {k.split()[0] for k in lex.names}
     common = _sections("common_words.txt")
     lex.function = _words(common.get("function", []))
     lex.common = lex.function | _words(common.get("content", []))
     cal = _sections("time_words.txt")
     lex.months = _calendar(cal.get("months", [])) | _calendar(cal.get("cyrillic_months", []))
     lex.weekdays = _calendar(cal.get("weekdays", [])) | _calendar(cal.get("cyrillic_weekdays", []))
+    lex.zones = _words(cal.get("zones", []))
+    lex.not_names = lex.zones | _words(misc.get("not_names", []))
     return lex

@@ -38,10 +38,9 @@ def one_line(text: str) -> str:
     return " ".join(text.split()) if any(c in text for c in "\n\r\t\f\v") else text
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows with a cursor; ``Enter`` calls :meth:`choose` on the row under the cursor."""
 
-    inherit_bindings = False
     BINDINGS: ClassVar[list[BindingType]] = [
         spec_binding("list_down"),
         spec_binding("list_up"),
@@ -139,11 +138,11 @@ class LineList(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)
         if center and not (top <= self.cursor < top + height):
-            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, immediate=True)
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, force=True)
         elif self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor, animate=False, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, force=True)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -1,0 +1,470 @@
+"""Pilot tests of the reader's paths: search, filters, timeline, hits, panes, reload, help, marks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.test_app_support import SEEDS, install_fakes
+from tui.app.app import SeedreaderApp
+from tui.app.help_screen import HelpScreen
+from tui.app.main_screen import MainScreen
+from tui.app.warnings_screen import WarningsScreen
+from tui.library import LibraryOptions
+from tui.settings import Settings
+from tui.state import ReaderState
+
+
+@pytest.fixture(autouse=True)
+def _extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fakes(monkeypatch)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the seeds (reload tests change it)."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    for f in folder.iterdir():
+        f.chmod(0o644)
+    return folder
+
+
+def make_app(folder: Path = SEEDS, settings: Settings | None = None) -> SeedreaderApp:
+    return SeedreaderApp(folder, settings=settings, options=LibraryOptions(), use_cache=False)
+
+
+def fast_settings() -> Settings:
+    settings = Settings()
+    settings.search.delay = 0.0
+    return settings
+
+
+async def test_loads_and_lists_every_article() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.pause()
+        main = app.main
+        assert isinstance(main, MainScreen)
+        assert main.article_list.row_count() == 3
+        assert "3 of 3" in str(main.query_one("#list-title").render())
+        assert main.sidebar.entities, "the sidebar fills once names are found"
+        assert main.timeline.row_count() > 0
+
+
+async def test_enter_opens_and_marks_read(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        main = app.main
+        opened = main.articles[main.open_number]
+        assert main.open_number == main.article_list.rows[1]
+        assert main.reader.text_lines[0].startswith(opened.title[:20])
+        assert opened.id in ReaderState.load(corpus).read
+        await pilot.press("G")
+        assert main.article_list.cursor == 2
+        await pilot.press("g")
+        assert main.article_list.cursor == 0
+
+
+async def test_search_updates_list_and_escape_clears() -> None:
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash")
+        assert main.search_box.is_open
+        await pilot.press(*"KAMAZ")
+        await app.settled()
+        await pilot.pause()
+        assert main.search_text == "KAMAZ"
+        assert main.article_list.row_count() == 1
+        assert "1 of 3" in str(main.query_one("#list-title").render())
+        assert "1 match" in str(main.query_one("#search-status").render())
+        await pilot.press("enter")
+        assert main.focused is main.article_list
+        await pilot.press("slash", "escape")
+        await app.settled()
+        await pilot.pause()
+        assert not main.search_box.is_open
+        assert main.search_text == ""
+        assert main.article_list.row_count() == 3
+
+
+async def test_bad_query_keeps_last_good_results() -> None:
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash", *"moskvich")
+        await app.settled()
+        await pilot.pause()
+        good = list(main.article_list.rows)
+        await pilot.press(*' "open')
+        await app.settled()
+        await pilot.pause()
+        assert "unclosed quote" in str(main.query_one("#search-status").render())
+        assert main.article_list.rows == good
+        assert main.search_text.strip() == "moskvich"
+
+
+async def test_search_history_walks_with_arrows() -> None:
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash", *"renault", "enter")
+        await pilot.press("slash")
+        box = main.search_box.input
+        box.value = ""
+        await pilot.press(*"kamaz", "enter")
+        await pilot.press("slash")
+        box.value = ""
+        await pilot.press("up")
+        assert box.value == "kamaz"
+        await pilot.press("up")
+        assert box.value == "renault"
+        await pilot.press("down", "down")
+        assert box.value == ""
+
+
+async def test_search_does_not_block_keys() -> None:
+    """With the default debounce, keys typed meanwhile still go where they belong."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash", *"moscow", "enter", "j")
+        assert main.focused is main.article_list
+        await app.settled()
+        await pilot.pause()
+        assert main.search_text == "moscow"
+
+
+async def test_entity_filter_and_escape_clears_last() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("3")
+        assert main.focused is main.sidebar
+        await pilot.press(*"sobyanin")
+        await pilot.pause()
+        assert main.sidebar.narrow == "sobyanin"
+        assert main.sidebar.entities[main.sidebar.current].name == "Sergei Sobyanin"
+        await pilot.press("enter")
+        await app.settled()
+        await pilot.pause()
+        expected = {main.library.by_id[a] for a in main.library.entities.find("Sergei Sobyanin").articles}
+        assert set(main.article_list.rows) == expected
+        assert "entity: Sergei Sobyanin" in str(main.query_one("#status").render())
+        # a second filter narrows further
+        await pilot.press("escape")  # clears the typing first
+        assert main.sidebar.narrow == ""
+        await pilot.press(*"kamaz", "enter")
+        await app.settled()
+        await pilot.pause()
+        assert len(main.filters) == 2
+        assert set(main.article_list.rows) <= expected
+        # Esc clears the typing, then removes the last filter, then the first
+        await pilot.press("escape", "escape")
+        await app.settled()
+        await pilot.pause()
+        assert [f.value for f in main.filters] == ["Sergei Sobyanin"]
+        await pilot.press("escape")
+        await app.settled()
+        await pilot.pause()
+        assert main.filters == []
+        assert main.article_list.row_count() == 3
+
+
+async def test_entity_filter_highlights_all_aliases() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("3", *"sergei", "enter")
+        await app.settled()
+        await pilot.pause()
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        article = main.articles[main.open_number]
+        texts = {article.body[s:e] for s, e in main.reader.filter_spans}
+        assert "Sergei Sobyanin" in texts or "Sobyanin" in texts
+        entity = main.library.entities.find("Sergei Sobyanin")
+        assert texts <= {entity.name, *entity.aliases}
+        assert main.hits, "filtered mentions are hits for n/N"
+
+
+async def test_timeline_enter_opens_at_the_expression() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("4")
+        assert main.focused is main.timeline
+        entry = main.timeline.current
+        assert entry is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.articles[main.open_number].id == entry.article
+        assert main.reader.mark == (entry.start, entry.end)
+        line = main.reader.line_of(entry.start)
+        top = round(main.reader.scroll_y)
+        assert top <= line < top + main.reader.scrollable_content_region.height
+        # t restricts the timeline to the open article
+        await pilot.press("4", "t")
+        await pilot.pause()
+        assert main.timeline.article_only
+        shown = [main.timeline.entries[r.entry] for r in main.timeline._rows if r.heading is None]
+        assert shown and all(e.article == entry.article for e in shown)
+        await pilot.press("t")
+        assert not main.timeline.article_only
+
+
+async def test_next_hit_counts_and_continues_into_next_article() -> None:
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash", *"moskvich", "enter")
+        await app.settled()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        first = main.open_number
+        total = len(main.hits)
+        assert total > 1
+        await pilot.press("n")
+        assert main.hit_index == 0
+        assert f"hit 1/{total}" in str(main.query_one("#reader-title").render())
+        for _ in range(total - 1):
+            await pilot.press("n")
+        assert main.hit_index == total - 1
+        await pilot.press("n")  # past the last hit: the next matching article, at its first hit
+        await pilot.pause()
+        assert main.open_number != first
+        assert main.open_number == main.article_list.rows[1]
+        assert main.hit_index == 0
+        await pilot.press("N")  # back before the first: the previous article, at its last hit
+        await pilot.pause()
+        assert main.open_number == first
+        assert main.hit_index == total - 1
+
+
+async def test_brackets_walk_the_list() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("enter", "right_square_bracket")
+        await pilot.pause()
+        assert main.open_number == main.article_list.rows[1]
+        assert main.article_list.cursor == 1
+        await pilot.press("left_square_bracket")
+        assert main.open_number == main.article_list.rows[0]
+
+
+async def test_tab_and_digits_cycle_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        assert main.focused is main.article_list
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(main.pane_of(main.focused))
+        assert seen == ["reader", "entities", "timeline", "list"]
+        await pilot.press("shift+tab")
+        assert main.pane_of(main.focused) == "timeline"
+        for key, pane in (("1", "list"), ("2", "reader"), ("3", "entities"), ("4", "timeline")):
+            await pilot.press(key)
+            assert main.pane_of(main.focused) == pane
+
+
+async def test_narrow_terminal_shows_one_pane_at_a_time() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.settled()
+        await pilot.pause()
+        main = app.main
+        assert main.visible_panes() == ["list"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.visible_panes() == ["reader"]
+        assert main.focused is main.reader
+        await pilot.press("tab")
+        assert main.visible_panes() == ["entities"]
+        await pilot.press("1")
+        assert main.visible_panes() == ["list"]
+
+
+async def test_sidebar_toggles_at_medium_width() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.settled()
+        main = app.main
+        assert main.visible_panes() == ["list", "reader"]
+        await pilot.press("s")
+        assert main.visible_panes() == ["list", "reader", "entities", "timeline"]
+        assert main.query_one("#side").display
+        await pilot.press("s")
+        assert main.visible_panes() == ["list", "reader"]
+
+
+async def test_reload_keeps_the_open_article(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        kept = main.articles[main.open_number].id
+        (corpus / "zzz_new.txt").write_text(
+            "Extra article.\n\nIt mentions KAMAZ in 2024.\n", encoding="utf-8"
+        )
+        await pilot.press("r")
+        await app.settled()
+        await pilot.pause()
+        assert len(main.articles) == 4
+        assert main.articles[main.open_number].id == kept
+        assert main.articles[main.article_list.current].id == kept
+
+
+async def test_reload_moves_to_the_neighbour_of_a_removed_article(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        removed = main.articles[main.open_number]
+        removed.path.unlink()
+        await pilot.press("r")
+        await app.settled()
+        await pilot.pause()
+        assert len(main.articles) == 2
+        assert removed.id not in main.library.by_id
+        assert main.article_list.cursor == 1
+        assert main.open_number == main.article_list.current
+
+
+async def test_help_lists_live_keys_and_remaps() -> None:
+    settings = Settings()
+    settings.keys["bookmark"] = "b,ctrl+b"
+    settings.keys["page_up"] = "pageup"
+    app = make_app(settings=settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((what, keys) for _title, items in app.screen.sections for keys, what in items)
+        assert rows["Bookmark"] == "b, ^b"
+        assert rows["Search"] == "/"
+        assert rows["Page up"] == "pgup"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("b")  # the remapped key works
+        await pilot.pause()
+        assert main_bookmarks(app)
+
+
+def main_bookmarks(app: SeedreaderApp) -> set[str]:
+    return app.main.state.bookmarks
+
+
+async def test_bookmark_toggle_and_filter(corpus: Path) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("j", "m")
+        await pilot.pause()
+        marked = main.articles[main.article_list.current].id
+        assert ReaderState.load(corpus).bookmarks == {marked}
+        await pilot.press("M")
+        await app.settled()
+        await pilot.pause()
+        assert [main.articles[n].id for n in main.article_list.rows] == [marked]
+        assert "bookmarked" in str(main.query_one("#status").render())
+        await pilot.press("m")  # un-bookmark: the list empties
+        await app.settled()
+        await pilot.pause()
+        assert ReaderState.load(corpus).bookmarks == set()
+        assert main.article_list.rows == []
+        await pilot.press("escape")
+        await app.settled()
+        await pilot.pause()
+        assert main.article_list.row_count() == 3
+
+
+async def test_command_palette_opens_an_article_by_title() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        target = main.articles[2]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*target.title[:25].lower())
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.open_number == 2
+
+
+async def test_warnings_are_notified_and_listed(corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02")
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.pause()
+        assert any("Load warnings" in (n.title or "") for n in app._notifications)
+        app.main.action_show_warnings()
+        await pilot.pause()
+        assert isinstance(app.screen, WarningsScreen)
+        assert any("empty.txt" in w for w in app.screen.warnings)
+
+
+async def test_load_failure_is_a_notification_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("tui.app.main_screen.load_library", boom)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.pause()
+        assert any("disk on fire" in n.message for n in app._notifications)
+        await pilot.press("j", "enter", "slash", "x", "escape", "3", "4", "tab")
+
+
+async def test_hostile_markup_is_shown_as_text(tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "title: [bold red]Evil[/] [@click=app.quit]x[/]\n\n[link=http://x]body[/link] [/] [bold",
+        encoding="utf-8",
+    )
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.press("enter")
+        await pilot.pause()
+        main = app.main
+        text = " ".join(main.reader.text_lines)
+        assert "[bold red]Evil[/] [@click=app.quit]x[/]" in text
+        assert "[link=http://x]body[/link] [/] [bold" in text
+        row = main.article_list.render_row(0, 100).plain
+        assert "[bold red]Evil[/]" in row
+        await pilot.press("ctrl+p", *"evil")
+        await pilot.pause(0.3)
+        assert app.is_running

@@ -1,0 +1,71 @@
+"""The Seedreader app: settings in, the main screen on top. Everything else lives in the screen."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.app.commands import ReaderCommands
+from tui.app.config import AppConfig
+from tui.app.main_screen import MainScreen
+from tui.bindings import binding
+from tui.library import LibraryOptions
+
+if TYPE_CHECKING:
+    from tui.settings import Settings
+
+_palette = binding("command_palette")
+
+
+class SeedreaderApp(App[int]):
+    """A keyboard-driven reader for a folder of news articles."""
+
+    TITLE = "Seedreader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            _palette.keys, "command_palette", _palette.description, show=False, priority=True, id=_palette.id
+        ),
+    ]
+
+    def __init__(
+        self,
+        folder: Path,
+        settings: Settings | None = None,
+        options: LibraryOptions | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.folder = Path(folder)
+        self.settings = settings
+        self.config = AppConfig.from_settings(settings)
+        self.options = options or LibraryOptions()
+        self.use_cache = use_cache
+        self.ready = asyncio.Event()  # set when the corpus and its indexes are loaded (tests wait on it)
+        self.set_keymap(self.config.keys)
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.folder, self.config, self.options, self.use_cache)
+
+    def on_mount(self) -> None:
+        try:
+            self.theme = self.config.theme
+        except Exception:  # an unknown theme: say so and keep the default
+            self.notify(f"Unknown theme {self.config.theme!r}; using the default.", severity="warning")
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (whatever is pushed on top of it)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("no main screen")
+
+    async def settled(self, timeout: float = 30.0) -> None:
+        """Wait until loading, searching and list updates are done (for tests and scripts)."""
+        await self.main.settled(timeout)

@@ -1,0 +1,111 @@
+"""The timeline: every dated expression in time order, grouped by year (and month).
+
+Each entry shows its normalised date, a short snippet and its article; unresolved and relative
+expressions come last. ``t`` switches between the open article and the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import BindingType
+from textual.message import Message
+
+from tui.app.messages import TimelineChosen
+from tui.app.view import TimelineRow, short_snippet, timeline_rows
+from tui.app.widgets.line_list import LineList, one_line, spec_binding
+from tui.extract.model import TimelineEntry
+
+
+class TimelineView(LineList):
+    """Dated expressions; ``Enter`` posts :class:`TimelineChosen`."""
+
+    HELP: ClassVar[str] = "Timeline: j/k move, Enter opens the article at that sentence, t article/corpus."
+    BINDINGS: ClassVar[list[BindingType]] = [spec_binding("timeline_scope")]
+
+    class ScopeChanged(Message):
+        """The timeline now shows one article (``article_only``) or the corpus; ``shown`` entries."""
+
+        def __init__(self, article_only: bool, shown: int) -> None:
+            super().__init__()
+            self.article_only = article_only
+            self.shown = shown
+
+    def __init__(self, *, grouping: str = "year", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.grouping = grouping
+        self.entries: Sequence[TimelineEntry] = ()
+        self.article_only = False
+        self.article_id: str | None = None
+        self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self._rows: list[TimelineRow] = []
+        self.empty_text = "Finding dates…"
+
+    def set_entries(self, entries: Sequence[TimelineEntry], title_of: Callable[[str], str]) -> None:
+        self.entries = entries
+        self.title_of = title_of
+        self.empty_text = "No dates found"
+        self._regroup()
+
+    def set_article(self, article_id: str | None) -> None:
+        """The open article changed (matters when showing one article only)."""
+        if article_id == self.article_id:
+            return
+        self.article_id = article_id
+        if self.article_only:
+            self._regroup(cursor=0)
+
+    def action_toggle_scope(self) -> None:
+        self.article_only = not self.article_only
+        self._regroup(cursor=0)
+
+    def _regroup(self, cursor: int | None = None) -> None:
+        scope = self.article_id if self.article_only else None
+        if self.article_only and scope is None:
+            self._rows = []
+            self.empty_text = "No article open"
+        else:
+            self._rows = timeline_rows(self.entries, self.grouping, scope)
+            self.empty_text = "No dates in this article" if self.article_only else "No dates found"
+        self.set_count(len(self._rows), cursor if cursor is not None else (1 if self.cursor < 0 else None))
+        shown = sum(1 for r in self._rows if r.heading is None)
+        self.post_message(self.ScopeChanged(self.article_only, shown))
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def selectable(self, row: int) -> bool:
+        return self._rows[row].heading is None
+
+    @property
+    def current(self) -> TimelineEntry | None:
+        if 0 <= self.cursor < len(self._rows) and self._rows[self.cursor].heading is None:
+            return self.entries[self._rows[self.cursor].entry]
+        return None
+
+    def choose(self, row: int) -> None:
+        r = self._rows[row]
+        if r.heading is None:
+            self.post_message(TimelineChosen(self.entries[r.entry]))
+
+    def render_row(self, row: int, width: int) -> Text:
+        r = self._rows[row]
+        if r.heading is not None:
+            style = "line-list--heading" if r.level == 0 else "line-list--dim"
+            return Text(
+                ("  " * r.level) + r.heading, style=self.get_component_rich_style(style, partial=True)
+            )
+        entry = self.entries[r.entry]
+        dim = self.get_component_rich_style("line-list--dim", partial=True)
+        value = Text(f" {(entry.value or '?')[:10]} ", style="bold")
+        room = max(1, width - value.cell_len)
+        title = Text(" — " + one_line(self.title_of(entry.article)), style=dim) if room >= 48 else Text()
+        title.truncate(max(8, room // 3), overflow="ellipsis")
+        snippet = Text(short_snippet(entry, max(8, room - title.cell_len)))
+        at = snippet.plain.find(entry.text)
+        if at >= 0:
+            snippet.stylize("underline", at, at + len(entry.text))
+        snippet.truncate(max(1, room - title.cell_len), overflow="ellipsis", pad=True)
+        return Text.assemble(value, snippet, title, no_wrap=True)

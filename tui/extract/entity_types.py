@@ -1,0 +1,288 @@
+"""Typing candidate names from evidence: word lists, name shapes, context cues, document consistency.
+
+Each piece of evidence gives a type a score; a span takes the best-scored type. Scores, roughly:
+10 a known name from the lists; 6-7 a name shape that rarely lies (an organisation suffix, a title
+before the name, a given name first); 4-5 a context cue ("agency X", "X plant", "city of X"); 1-3 weak
+hints (a preposition, an acronym, the default for a two-word unknown). Then the document is made
+consistent: a name typed with strong evidence once keeps that type at its other mentions, and the
+words of a full name type its short forms ("Sobyanin" after "Sergei Sobyanin").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.extract.entities import Span
+    from tui.extract.lexicon import Lexicon
+
+TYPE_ORDER = ("organization", "person", "place", "misc")
+_PUNCT = "\"'“”‘’`()[]{},;:!?«»"
+_NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-]+)?")
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+_AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
+_CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
+_PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
+_ORG_AFTER = frozenset(
+    "plant plants factory factories brand brands shares stock stake spokesman spokeswoman officials executives "
+    "board subsidiary unit headquarters employees dealers dealership dealerships model models vehicles cars "
+    "products chairman ceo executive management shareholders chief president's plc group's company's "
+    "bank's".split()
+)
+# Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
+_ORG_PREFIX = frozenset("air radio aero banco banque team telecom".split())
+_PLACE_OF = frozenset(
+    "city town village capital province region state island republic suburb outskirts north south east west "
+    "northeast northwest southeast southwest centre center heart streets port county district".split()
+)
+
+
+class Evidence:
+    """Scores per type (the best seen for each) and a few flags."""
+
+    __slots__ = ("scores", "suffix")
+
+    def __init__(self) -> None:
+        self.scores: dict[str, float] = {}
+        self.suffix = ""
+
+    def add(self, typ: str, score: float) -> None:
+        if score > self.scores.get(typ, 0.0):
+            self.scores[typ] = score
+
+    def best(self) -> tuple[str | None, float]:
+        best, top = None, 0.0
+        for typ in TYPE_ORDER:
+            sc = self.scores.get(typ, 0.0)
+            if sc > top:
+                best, top = typ, sc
+        return best, top
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.replace("&", "").replace(".", "").isupper()
+
+
+def _prev_words(text: str, start: int) -> tuple[str, str, str]:
+    """The two words before ``start`` and what separates the nearer one from it (spaces, punctuation)."""
+    window = text[max(0, start - 48) : start]
+    parts = window.split()
+    if not parts:
+        return "", "", window
+    raw = parts[-1]
+    core = raw.rstrip(_PUNCT)
+    tail = window[window.rfind(raw) + len(core) :]
+    if not core:
+        # the nearest "word" is punctuation only: look one further
+        if len(parts) < 2:
+            return "", "", window
+        core = parts[-2].rstrip(_PUNCT)
+        tail = raw + tail
+        p2 = parts[-3] if len(parts) > 2 else ""
+    else:
+        p2 = parts[-2] if len(parts) > 1 else ""
+    return core.lstrip(_PUNCT), p2.strip(_PUNCT), tail
+
+
+def _initials_match(text: str, start: int, acronym: str) -> bool:
+    """An abbreviation spelled out just before it in lowercase ("semi-knocked-down SKD")."""
+    letters = acronym.replace(".", "").casefold()
+    if len(letters) < 2:
+        return False
+    before = text[max(0, start - 80) : start]
+    words = [w for w in re.split(r"[\s\-/(]+", before) if w]
+    if len(words) < len(letters):
+        return False
+    tail = words[-len(letters) :]
+    if not all(w[:1].islower() for w in tail):
+        return False
+    return "".join(w[0] for w in tail) == letters
+
+
+def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> None:
+    ev = sp.evidence
+    words = [w for w in sp.words if w not in ("of", "and", "for", "the", "&")]
+    key = " ".join(sp.words)
+    typ = sp.lex_type or lex.names.get(key)
+    if typ:
+        ev.add(typ, 10)
+    nw = len(words)
+    first, last = words[0], words[-1]
+    raw_words = sp.text.split()
+    raw_last = raw_words[-1]
+    if sp.product:
+        ev.add("misc", 11)
+    elif (not raw_last.isalpha() and any(c.isdigit() for c in raw_last) and not raw_last.isdigit()):
+        ev.add("misc", 7)  # a model or product code: A380, Boeing 737-800
+    elif raw_words[0][:1].islower() and "-" not in raw_words[0]:
+        ev.add("misc", 6)  # a camel-case product name: iPhone, iTunes Music Store
+    if nw >= 2 and first in _ORG_PREFIX:
+        ev.add("organization", 6)
+    if nw >= 2:
+        if last in lex.org_suffix:
+            ev.add("organization", 7)
+        if last in lex.misc_suffix:
+            ev.add("misc", 7)
+        if last in lex.place_suffix:
+            ev.add("place", 5)
+        if "of" in sp.words or "for" in sp.words:
+            if first in lex.org_head:
+                ev.add("organization", 7)
+            elif first in lex.place_head:
+                ev.add("place", 6)
+        if first in lex.given_names and first not in lex.names and last not in lex.org_suffix:
+            ev.add("person", 6 if last not in lex.names else 4)
+        elif len(first) == 2 and first.endswith("."):
+            ev.add("person", 5)
+        if last in lex.surnames and last not in lex.org_suffix:
+            ev.add("person", 4)
+        if first in lex.nationalities and last in lex.org_suffix:
+            ev.add("organization", 8)
+        if (
+            nw <= 3
+            and all(w.isalpha() for w in words)
+            and not any(w in lex.common or w in lower_words for w in words)
+        ):
+            ev.add("person", 1.5)
+        else:
+            ev.add("organization", 1.3)
+    else:
+        raw = sp.text
+        if _is_acronym(raw):
+            ev.add("organization", 3 if len(raw) > 1 else 0)
+        elif first in lex.given_names:
+            ev.add("person", 2)
+        elif first in lex.surnames:
+            ev.add("person", 2)
+    if ev.suffix == "based":
+        ev.add("place", 6)
+    elif ev.suffix in ("born", "led") and not typ:
+        ev.add("place", 2)
+
+    # context before the name
+    s, e = sp.start, sp.end
+    p1, p2, gap = _prev_words(text, s)
+    if p1 and "\n" not in gap and "." not in gap:
+        low1 = p1.casefold()
+        if p1[:1].islower():
+            if low1 in lex.org_cue:
+                ev.add("organization", 5)
+            elif low1 in lex.titles:
+                ev.add("person", 6)
+            elif low1 == "by" and p2.casefold() in _CITED:
+                ev.add("organization", 5)
+            elif low1 == "of" and p2.casefold() in _PLACE_OF:
+                ev.add("place", 6)
+            elif low1 in _PLACE_PREP:
+                ev.add("place", 2 if low1 == "in" else 1)
+            elif low1 in lex.place_cue:
+                ev.add("place", 4)
+        elif low1.rstrip(".") in lex.titles and "," not in gap and "(" not in gap:
+            ev.add("person", 6)
+    # context after the name
+    m = _NEXT_RE.match(text, e, min(len(text), e + 60))
+    if m:
+        punct, det, w1, w2 = m.group(1), m.group(2), m.group(3), m.group(4)
+        w1l = w1.casefold() if w1 else ""
+        w2l = w2.casefold() if w2 else ""
+        if w1 and (w1.islower() or w1l in ("'s", "’s")):
+            if punct == ",":
+                if w1l in lex.person_after or (w1l in lex.org_suffix and False):
+                    ev.add("person", 5 if det or w1l in ("who", "whose") else 3)
+                elif det and w1l in lex.org_cue:
+                    ev.add("organization", 5)
+                elif det and (w1l in lex.place_cue or w1l in _PLACE_OF):
+                    ev.add("place", 4)
+                elif w1l in ("chief", "head") and w2l in lex.person_after | {"executive", "of"}:
+                    ev.add("person", 5)
+            elif not punct:
+                if w1l in _ORG_AFTER:
+                    ev.add("organization", 4)
+        if punct == "," and _AGE_RE.match(text, e):
+            ev.add("person", 5)
+    if sp.caps:
+        ev.add("misc", 0.1)
+
+
+def _parts_evidence(spans: list[Span], lex: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
+    """Words of strongly typed full names: person name parts and organisation first words."""
+    person: dict[str, float] = {}
+    org: dict[str, float] = {}
+    for sp in spans:
+        typ, score = sp.evidence.best()
+        words = [w for w in sp.words if w not in ("of", "and", "for", "the", "&")]
+        if len(words) < 2 or score < 4:
+            continue
+        if typ == "person":
+            for w in words:
+                if len(w) > 2 and w not in lex.function:
+                    person[w] = max(person.get(w, 0.0), score)
+        elif typ == "organization":
+            w = words[0]
+            if w not in lex.common and w not in lex.names and w not in lex.org_suffix and w not in lex.given_names:
+                org[w] = max(org.get(w, 0.0), score)
+    return person, org
+
+
+def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]) -> None:
+    """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
+    for sp in spans:
+        _own_evidence(text, sp, lex, lower_words)
+    singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
+    for sp in spans:
+        if len(sp.words) >= 2 and sp.evidence.best()[1] < 5:
+            # an organisation is re-mentioned by its first word, a person by its last
+            first, last = sp.words[0], sp.words[-1]
+            if first in singles and first not in lex.given_names and first not in lex.names:
+                sp.evidence.add("organization", 4.5)
+            if last in singles and last not in lex.names:
+                sp.evidence.add("person", 3)
+    # the document's view of each surface form
+    agg: dict[str, dict[str, float]] = {}
+    for sp in spans:
+        key = " ".join(sp.words)
+        d = agg.setdefault(key, {})
+        for typ, sc in sp.evidence.scores.items():
+            if sc > d.get(typ, 0.0):
+                d[typ] = sc
+    person_parts, org_parts = _parts_evidence(spans, lex)
+    prev: Span | None = None
+    for sp in spans:
+        ev = sp.evidence
+        key = " ".join(sp.words)
+        for typ, sc in agg.get(key, {}).items():
+            ev.add(typ, sc * 0.9)
+        if len(sp.words) == 1:
+            w = sp.words[0]
+            if w in person_parts:
+                ev.add("person", min(person_parts[w], 6) * 0.95)
+            if w in org_parts:
+                ev.add("organization", min(org_parts[w], 7) * 0.95)
+        raw = sp.text
+        # an abbreviation in brackets after its full name takes that name's type
+        if prev is not None and _is_acronym(raw) and text[prev.end : sp.start].strip() == "(":
+            ptyp, psc = prev.evidence.best()
+            if ptyp and psc >= 3:
+                ev.add(ptyp, psc)
+        typ, score = ev.best()
+        if len(sp.words) == 1 and score < 2 and not sp.caps:
+            w = sp.words[0]
+            if (w in lower_words or w in lex.common) and not raw.isupper():
+                sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
+                prev = sp
+                continue
+            if score < 1.2:
+                ev.add("organization", 1.2)
+                typ, score = ev.best()
+        if _is_acronym(raw) and (
+            _ROMAN_RE.fullmatch(raw) or (not sp.lex_type and score < 5 and _initials_match(text, sp.start, raw))
+        ):
+            sp.type = None
+        elif len(raw) == 1:
+            sp.type = None
+        elif typ is None:
+            sp.type = "organization" if not sp.caps else None
+        else:
+            sp.type = typ
+        prev = sp

@@ -1,0 +1,285 @@
+"""TIMEX3 values: calendar arithmetic against the document creation date (dct), numbers, tense.
+
+Kept apart from the patterns in :mod:`tui.extract.times` so the normalisation rules can be read (and
+tested) on their own. Value shapes follow TIMEX3: ``2023-03-03``, ``2023-03``, ``2023``, ``199`` (the
+1990s), ``2023-W09``, ``2023-Q1``, ``2023-SU``, ``2023-03-03TMO``, ``P2W``, ``PXY``, ``PRESENT_REF``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from tui.extract.lexicon import _sections
+
+UNIT_CODES = {
+    "second": ("T", "S"),
+    "minute": ("T", "M"),
+    "hour": ("T", "H"),
+    "day": ("", "D"),
+    "night": ("", "D"),
+    "week": ("", "W"),
+    "fortnight": ("", "2W"),
+    "weekend": ("", "2D"),
+    "month": ("", "M"),
+    "quarter": ("", "Q"),
+    "year": ("", "Y"),
+    "decade": ("", "10Y"),
+    "century": ("", "100Y"),
+}
+
+
+@dataclass(slots=True)
+class TimeWords:
+    """The calendar and number words of ``data/time_words.txt``."""
+
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    vague_numbers: set[str] = field(default_factory=set)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    seasons: dict[str, str] = field(default_factory=dict)
+    parts_of_day: dict[str, str] = field(default_factory=dict)
+    holidays: dict[str, str] = field(default_factory=dict)
+    vague: dict[str, str] = field(default_factory=dict)
+
+
+def _pairs(lines: list[str]) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        if "|" in line:
+            k, v = line.split("|", 1)
+        else:
+            k, v = line.rsplit(None, 1)
+        out[" ".join(k.split()).casefold()] = v.strip()
+    return out
+
+
+@functools.cache
+def time_words() -> TimeWords:
+    """The word lists, loaded once."""
+    sec = _sections("time_words.txt")
+    tw = TimeWords()
+    for i, line in enumerate(sec.get("months", []), start=1):
+        for w in line.split():
+            tw.months[w.casefold()] = i
+    for i, line in enumerate(sec.get("weekdays", []), start=1):
+        for w in line.split():
+            tw.weekdays[w.casefold()] = i
+    tw.numbers = {k: int(v) for k, v in _pairs(sec.get("numbers", [])).items()}
+    tw.vague_numbers = {w.casefold() for line in sec.get("vague_numbers", []) for w in line.split()}
+    tw.ordinals = {k: int(v) for k, v in _pairs(sec.get("ordinals", [])).items()}
+    tw.seasons = _pairs(sec.get("seasons", []))
+    tw.parts_of_day = _pairs(sec.get("parts_of_day", []))
+    tw.holidays = _pairs(sec.get("holidays", []))
+    tw.vague = _pairs(sec.get("vague", []))
+    return tw
+
+
+def parse_number(text: str) -> float | None:
+    """``"two"`` -> 2, ``"twenty-four"`` -> 24, ``"18"`` -> 18, ``"2 1/2"`` -> 2.5, ``"several"`` -> None."""
+    tw = time_words()
+    t = text.casefold().replace("-", " ").strip()
+    t = re.sub(r"^(?:a couple of|a couple|couple of)$", "couple", t)
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    elif t.endswith(" 1/2") or t.endswith("½"):
+        half, t = 0.5, t.replace(" 1/2", "").replace("½", "").strip()
+    if not t:
+        return None
+    try:
+        return float(t.replace(",", "")) + half
+    except ValueError:
+        pass
+    total = 0
+    for w in t.split():
+        if w in ("and", "a", "an") and total:
+            continue
+        if w in ("of",):
+            continue
+        n = tw.numbers.get(w)
+        if n is None:
+            return None
+        if n == 100 and total:
+            total *= 100
+        else:
+            total += n
+    return float(total) + half if total else None
+
+
+def fmt_amount(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """``P2W``, ``PT5H``, ``P10Y`` (a decade), ``PXY`` (an unknown amount)."""
+    unit = unit.casefold().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    t, code = UNIT_CODES.get(unit, ("", "Y"))
+    if code[0].isdigit():  # decade/century/fortnight/weekend: scale the amount
+        scale = int(code[:-1])
+        code = code[-1]
+        if amount is not None:
+            amount = amount * scale
+    if amount is not None and amount != int(amount):
+        # 2.5 years -> P2.5Y is valid TIMEX3; 5.5 hours reads better as PT5H30M
+        if t == "T" and code == "H":
+            return f"PT{int(amount)}H{int(round((amount - int(amount)) * 60))}M"
+    return f"P{t}{fmt_amount(amount)}{code}"
+
+
+# --- calendar helpers --------------------------------------------------------------------------------
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    i = year * 12 + (month - 1) + delta
+    return i // 12, i % 12 + 1
+
+
+def shift(dct: dt.date, unit: str, n: int) -> str:
+    """The period ``n`` units from the dct, at that unit's granularity ("last week" -> n=-1)."""
+    unit = unit.casefold().rstrip("s")
+    if unit == "day":
+        return (dct + dt.timedelta(days=n)).isoformat()
+    if unit in ("week", "weekend"):
+        v = iso_week(dct + dt.timedelta(weeks=n))
+        return v + "-WE" if unit == "weekend" else v
+    if unit == "month":
+        y, m = add_months(dct.year, dct.month, n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        q = dct.year * 4 + quarter_of(dct) - 1 + n
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{dct.year + n:04d}"
+    if unit == "decade":
+        return f"{(dct.year // 10) + n:03d}"
+    if unit in ("century", "centurie"):
+        return f"{(dct.year // 100) + n:02d}"
+    return f"{dct.year + n:04d}"
+
+
+def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
+    """"two years ago" (sign -1) / "three days later" (+1): the point that far from the dct."""
+    if amount is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    unit = unit.casefold().rstrip("s")
+    n = int(round(amount)) * sign
+    if unit in ("decade",):
+        return f"{dct.year + 10 * n:04d}"
+    if unit in ("century", "centurie"):
+        return f"{dct.year + 100 * n:04d}"
+    if unit in ("hour", "minute", "second"):
+        return dct.isoformat()
+    if unit == "week":
+        return (dct + dt.timedelta(weeks=n)).isoformat() if abs(n) < 2 else iso_week(dct + dt.timedelta(weeks=n))
+    if unit == "fortnight":
+        return (dct + dt.timedelta(weeks=2 * n)).isoformat()
+    return shift(dct, unit, n)
+
+
+def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
+    """The weekday (1 = Monday) nearest the dct in ``direction`` (-1 past, +1 future); the dct itself when
+    it is that weekday."""
+    diff = weekday - dct.isoweekday()
+    if diff == 0:
+        return dct
+    if direction < 0:
+        return dct + dt.timedelta(days=diff if diff < 0 else diff - 7)
+    return dct + dt.timedelta(days=diff if diff > 0 else diff + 7)
+
+
+def month_year(dct: dt.date, month: int, direction: int) -> int:
+    """The year of a bare month: the most recent such month (past) or the next one (future)."""
+    if month == dct.month:
+        return dct.year
+    if direction < 0:
+        return dct.year if month < dct.month else dct.year - 1
+    return dct.year if month > dct.month else dct.year + 1
+
+
+def day_month_year(dct: dt.date, month: int, day: int, direction: int) -> int:
+    """The year of "March 3" with no year: the dct's year unless that puts it far on the wrong side."""
+    try:
+        cand = dt.date(dct.year, month, day)
+    except ValueError:
+        return dct.year
+    delta = (cand - dct).days
+    if direction < 0 and delta > 60:
+        return dct.year - 1
+    if direction > 0 and delta < -60:
+        return dct.year + 1
+    if delta > 183:
+        return dct.year - 1
+    if delta < -183:
+        return dct.year + 1
+    return dct.year
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month = (h + m - 7 * n + 114) // 31
+    day = (h + m - 7 * n + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    if rule == "easter":
+        return easter(year)
+    if rule == "thanksgiving":
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    m = re.fullmatch(r"(\d\d)-(\d\d)", rule)
+    if m:
+        return dt.date(year, int(m.group(1)), int(m.group(2)))
+    return None
+
+
+# --- tense -------------------------------------------------------------------------------------------
+_FUTURE_RE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|expects? to|expected to|"
+    r"scheduled|due to|would|intends? to|aims? to|set to|next|upcoming|coming|later|tomorrow|"
+    r"to be held|to begin|to start|to take place|hopes? to|until)\b",
+    re.I,
+)
+_PAST_RE = re.compile(r"\b(?:was|were|had|did|said|ago|last|earlier|ended|began|been)\b", re.I)
+
+
+def direction_at(text: str, start: int, end: int) -> int:
+    """-1 when the clause around a time expression reads as past (the default in news), +1 as future."""
+    lo = max(0, start - 90)
+    hi = min(len(text), end + 60)
+    for stop in (".", "\n"):
+        k = text.rfind(stop, lo, start)
+        if k != -1:
+            lo = max(lo, k + 1)
+        k = text.find(stop, end, hi)
+        if k != -1:
+            hi = min(hi, k)
+    window = text[lo:start] + " " + text[end:hi]
+    fut = _FUTURE_RE.search(window)
+    if fut is None:
+        return -1
+    past = _PAST_RE.search(text[max(lo, start - 40) : start])
+    return -1 if past and not _FUTURE_RE.search(text[max(lo, start - 40) : start]) else 1
