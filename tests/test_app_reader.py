@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app_support import SEEDS, install_fakes
+from tests.test_app_support import SEEDS
 from tui.app.app import SeedreaderApp
 from tui.app.help_screen import HelpScreen
 from tui.app.main_screen import MainScreen
@@ -15,11 +15,6 @@ from tui.app.warnings_screen import WarningsScreen
 from tui.library import LibraryOptions
 from tui.settings import Settings
 from tui.state import ReaderState
-
-
-@pytest.fixture(autouse=True)
-def _extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fakes(monkeypatch)
 
 
 @pytest.fixture
@@ -221,7 +216,7 @@ async def test_timeline_enter_opens_at_the_expression() -> None:
         await pilot.press("4", "t")
         await pilot.pause()
         assert main.timeline.article_only
-        shown = [main.timeline.entries[r.entry] for r in main.timeline._rows if r.heading is None]
+        shown = main.timeline.shown_entries
         assert shown and all(e.article == entry.article for e in shown)
         await pilot.press("t")
         assert not main.timeline.article_only
@@ -468,3 +463,31 @@ async def test_hostile_markup_is_shown_as_text(tmp_path: Path) -> None:
         await pilot.press("ctrl+p", *"evil")
         await pilot.pause(0.3)
         assert app.is_running
+
+
+async def test_unexpected_search_error_is_shown_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> list[int]:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr("tui.app.main_screen.visible_articles", boom)
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.press("slash", "x")
+        await app.settled()
+        await pilot.pause()
+        assert app.is_running
+        assert "search failed: out of memory" in str(app.main.query_one("#search-status").render())
+        assert app.main.article_list.row_count() == 3
+
+
+async def test_help_opens_and_closes_with_the_same_key_at_once() -> None:
+    app = make_app()
+    async with app.run_test(size=(20, 6)) as pilot:
+        await app.settled()
+        await pilot.press("question_mark", "question_mark", "question_mark", "j", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

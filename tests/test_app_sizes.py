@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.test_app_support import SEEDS, install_fakes
+from tests.test_app_support import SEEDS
 from tui.app.app import SeedreaderApp
 from tui.library import LibraryOptions
+from tui.settings import Settings
 
 SIZES = [(20, 6), (120, 40), (79, 24), (80, 24), (119, 30), (21, 7), (200, 60), (60, 20), (20, 6), (100, 12)]
-
-
-@pytest.fixture(autouse=True)
-def _extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fakes(monkeypatch)
 
 
 async def test_tiny_terminal_draws() -> None:
@@ -68,3 +62,23 @@ async def test_resize_during_loading() -> None:
         await app.settled()
         await pilot.pause()
         assert app.main.article_list.row_count() == 3
+
+
+async def test_layout_settings_are_honoured() -> None:
+    settings = Settings()
+    settings.layout.sidebar_side = "left"
+    settings.layout.panes = ["list", "reader"]
+    settings.layout.list_width = 30
+    app = SeedreaderApp(SEEDS, settings=settings, options=LibraryOptions(), use_cache=False)
+    async with app.run_test(size=(130, 30)) as pilot:
+        await app.settled()
+        await pilot.pause()
+        main = app.main
+        assert main.visible_panes() == ["list", "reader"]
+        assert main.query_one("#list-pane").size.width == 30
+        await pilot.press("3")  # asking for a hidden pane shows it
+        await pilot.pause()
+        assert "entities" in main.visible_panes()
+        side, listing = main.query_one("#side"), main.query_one("#list-pane")
+        assert side.region.x < listing.region.x
+        app.export_screenshot()

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.pilot import Pilot
 
-from tests.test_app_support import SEEDS, install_fakes
+from tests.test_app_support import SEEDS
 from tui.app.app import SeedreaderApp
 from tui.library import LibraryOptions
-
-
-@pytest.fixture(autouse=True)
-def _extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fakes(monkeypatch)
 
 
 def make_app() -> SeedreaderApp:

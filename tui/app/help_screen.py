@@ -60,15 +60,14 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_table("Search syntax (/)", list(QUERY_SYNTAX)), markup=False)
             yield Static(Text("\n".join(self.notes), style="dim"), markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#help-body").focus()
+    AUTO_FOCUS = "#help-body"
 
     def action_scroll(self, direction: str) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down(animate=False)
-        else:
-            body.scroll_up(animate=False)
+        for body in self.query("#help-body").results(VerticalScroll):
+            if direction == "down":
+                body.scroll_down(animate=False)
+            else:
+                body.scroll_up(animate=False)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -22,10 +22,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
 
 from tui.app.config import PANES, AppConfig
 from tui.app.help_screen import HelpScreen, HelpSection
-from tui.app.loader import load_library
+from tui.app.loader import load_library, save_cache
 from tui.app.messages import (
     EntityChosen,
     LibraryLoaded,
@@ -264,9 +265,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that do nothing at this width (the footer leaves them out)."""
-        if action == "toggle_sidebar" and self.mode == "single":
-            return False
-        return True
+        return not (action == "toggle_sidebar" and self.mode == "single")
 
     def action_toggle_sidebar(self) -> None:
         if self.mode == "single":
@@ -376,7 +375,10 @@ class MainScreen(Screen[None]):
         app_ready = getattr(self.app, "ready", None)
         if isinstance(app_ready, asyncio.Event):
             app_ready.clear()
-        if self.library is not None:  # a reload: remember what to keep
+        if self.library is None:  # loading again before the first load finished: start over
+            self.articles = []
+            self.article_list.set_rows(self.articles, [])
+        else:  # a reload: remember what to keep
             current = self.article_list.current
             self._reload_keep = (
                 self.articles[self.open_number].id if self.open_number is not None else None,
@@ -422,6 +424,21 @@ class MainScreen(Screen[None]):
                 self.post_message(PartReady(generation, part, f"{type(exc).__name__}: {exc}"))
             else:
                 self.post_message(PartReady(generation, part))
+        problem = save_cache(library)  # keep what was built for the next opening
+        if problem:
+            self.app.call_from_thread(self.notify, problem, severity="warning")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that died of an unexpected error becomes a notification, never a traceback."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{event.worker.group or 'background'} failed: {error}", severity="error", timeout=15)
+            if event.worker.group == "load":
+                self.load_status = "load failed"
+                self._refresh_titles()
+                self._set_ready()
+            elif event.worker.group == "view":
+                self.view_applied = self.view_generation
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if message.generation != self.load_generation:
@@ -450,7 +467,10 @@ class MainScreen(Screen[None]):
         self.load_status = "Indexing…"
         keep_open, keep_cursor = self._reload_keep or (None, None)
         self._reload_keep = None
-        if reload:
+        if reload:  # keep the list consistent with the new articles until the view is recomputed
+            old = self.article_list
+            rows = [library.by_id[i] for i in (old.articles[n].id for n in old.rows) if i in library.by_id]
+            old.set_rows(self.articles, rows, keep=keep_cursor)
             number = library.by_id.get(keep_open) if keep_open else None
             self.open_number = number
             self._open_neighbour = keep_open is not None and number is None
@@ -502,9 +522,11 @@ class MainScreen(Screen[None]):
 
             self.timeline.set_entries(library.timeline, title_of)
         pending = [p for p in ("index", "entities", "timeline") if p not in self.parts]
-        self.load_status = {"index": "Indexing…", "entities": "Finding names…", "timeline": "Finding dates…"}.get(
-            pending[0] if pending else "", ""
-        )
+        self.load_status = {
+            "index": "Indexing…",
+            "entities": "Finding names…",
+            "timeline": "Finding dates…",
+        }.get(pending[0] if pending else "", "")
         if not pending:
             self._set_ready()
         self._refresh_titles()

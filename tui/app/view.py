@@ -81,23 +81,36 @@ def merge_spans(*groups: Iterable[Span]) -> list[Span]:
 # --- timeline -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
-    """A heading ("2023", "May 2023", "Undated and relative") or one entry (``entry`` is its index)."""
+@dataclass(slots=True)
+class TimelineRows:
+    """Timeline rows as plain ints (a million entries stay small): ``row >= 0`` is an entry
+    index, ``row < 0`` is heading ``headings[-row - 1]``, a ``(text, level)`` pair."""
 
-    heading: str | None = None
-    entry: int = -1
-    level: int = 0  # 0: year heading, 1: month heading
+    rows: list[int]
+    headings: list[tuple[str, int]]
+
+    def heading(self, row: int) -> tuple[str, int] | None:
+        return self.headings[-row - 1] if row < 0 else None
+
+    @property
+    def entry_count(self) -> int:
+        return len(self.rows) - len(self.headings)
 
 
 def timeline_rows(
     entries: Sequence[TimelineEntry], grouping: str = "year", article_id: str | None = None
-) -> list[TimelineRow]:
+) -> TimelineRows:
     """Headings and entries in time order; unresolved and relative expressions come last.
 
     ``article_id`` restricts the rows to one article. ``entries`` are already sorted.
     """
-    rows: list[TimelineRow] = []
+    out = TimelineRows([], [])
+    rows, headings = out.rows, out.headings
+
+    def heading(text: str, level: int) -> None:
+        headings.append((text, level))
+        rows.append(-len(headings))
+
     undated: list[int] = []
     year = month = None
     for i, entry in enumerate(entries):
@@ -109,15 +122,25 @@ def timeline_rows(
             continue
         if m[1] != year:
             year, month = m[1], None
-            rows.append(TimelineRow(heading=year))
+            heading(year, 0)
         if grouping == "month" and m[2] and m[2] != month and 1 <= int(m[2]) <= 12:
             month = m[2]
-            rows.append(TimelineRow(heading=f"{calendar.month_name[int(month)]} {year}", level=1))
-        rows.append(TimelineRow(entry=i))
+            heading(f"{calendar.month_name[int(month)]} {year}", 1)
+        rows.append(i)
     if undated:
-        rows.append(TimelineRow(heading="Undated and relative"))
-        rows.extend(TimelineRow(entry=i) for i in undated)
-    return rows
+        heading("Undated and relative", 0)
+        rows.extend(undated)
+    return out
+
+
+_REF_LABELS = {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}
+
+
+def display_value(value: str | None) -> str:
+    """The normalised value as shown in the timeline ("?" when it could not be resolved)."""
+    if not value:
+        return "?"
+    return _REF_LABELS.get(value, value)
 
 
 def short_snippet(entry: TimelineEntry, width: int = 60) -> str:
@@ -128,6 +151,7 @@ def short_snippet(entry: TimelineEntry, width: int = 60) -> str:
     at = sentence.find(entry.text)
     if at < 0:
         return sentence[: width - 1] + "…"
-    start = max(0, min(at - width // 3, len(sentence) - width))
+    lead = max(4, (width - len(entry.text)) // 3)  # a little context before the expression
+    start = max(0, min(at - lead, len(sentence) - width))
     text = sentence[start : start + width]
     return ("…" if start else "") + text.strip() + ("…" if start + width < len(sentence) else "")

@@ -35,8 +35,7 @@ class WarningsScreen(ModalScreen[None]):
             text = Text("\n".join(self.warnings) if self.warnings else "No warnings: every file was read.")
             yield Static(text, markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+    AUTO_FOCUS = "VerticalScroll"
 
     def action_close(self) -> None:
         self.dismiss(None)

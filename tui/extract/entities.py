@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.extract.entity_types import Evidence, type_spans
-from tui.extract.lexicon import Lexicon, lexicon, norm_key
+from tui.extract.lexicon import Lexicon, lexicon
 from tui.extract.model import EntityMention
 
 
@@ -72,22 +72,89 @@ _LOWER_CHARS_RE = re.compile(LO)
 _CAP_WORD4_RE = re.compile(rf"(?<!\w){UP}\w{{3,}}")
 _WORD4_RE = re.compile(r"(?<!\w)\w{4,}")
 _ACRONYM_RE = re.compile(rf"{UP}[{UP[1:-1]}\d&]+s?")
-_HYPHEN_SUFFIX_RE = re.compile(r"-(based|born|led|owned|backed|made|run|controlled|registered|listed)\b", re.I)
+_HYPHEN_SUFFIX_RE = re.compile(
+    r"-(based|born|led|owned|backed|made|run|controlled|registered|listed)\b", re.I
+)
 
 _SENTENCE_END = frozenset(".!?:;\n\r")
 _OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
 _PARTICLES = frozenset(
-    "de del della di da do dos das du des la le van von der den ter y al bin ibn el".split()
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "y",
+        "al",
+        "bin",
+        "ibn",
+        "el",
+    ]
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
 # Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
-_ORG_PREFIX = frozenset("air radio aero banco banque team tour miss telecom royal".split())
+_ORG_PREFIX = frozenset(
+    ["air", "radio", "aero", "banco", "banque", "team", "tour", "miss", "telecom", "royal"]
+)
 # Words before a title that belong to it ("Finance Minister", "Deputy Mayor").
 _TITLE_MODIFIERS = frozenset(
-    "finance foreign interior defence defense trade economy economic justice health education labour labor "
-    "agriculture energy transport home culture environment industry deputy vice acting former first chief "
-    "executive general state treasury sports science security prime assistant senior regional city "
-    "district federal national provincial".split()
+    [
+        "finance",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "trade",
+        "economy",
+        "economic",
+        "justice",
+        "health",
+        "education",
+        "labour",
+        "labor",
+        "agriculture",
+        "energy",
+        "transport",
+        "home",
+        "culture",
+        "environment",
+        "industry",
+        "deputy",
+        "vice",
+        "acting",
+        "former",
+        "first",
+        "chief",
+        "executive",
+        "general",
+        "state",
+        "treasury",
+        "sports",
+        "science",
+        "security",
+        "prime",
+        "assistant",
+        "senior",
+        "regional",
+        "city",
+        "district",
+        "federal",
+        "national",
+        "provincial",
+    ]
 )
 
 
@@ -128,7 +195,7 @@ class _Doc:
         self._lines: dict[int, str] = {}
 
     def line_kind(self, pos: int) -> str:
-        """"caps" (ALL-CAPS line), "headline" (title-case line without a sentence end) or "text"."""
+        """ "caps" (ALL-CAPS line), "headline" (title-case line without a sentence end) or "text"."""
         text = self.text
         ls = text.rfind("\n", 0, pos) + 1
         kind = self._lines.get(ls)
@@ -143,7 +210,7 @@ class _Doc:
         kind = "text"
         if up >= 4 and up > 4 * lo:
             kind = "caps"
-        elif len(line) < 160 and line.rstrip()[-1:] not in ('.', '"', "'", "”", "!", "?", ":", ";"):
+        elif len(line) < 160 and line.rstrip()[-1:] not in (".", '"', "'", "”", "!", "?", ":", ";"):
             words = len(_WORD4_RE.findall(line))
             caps = len(_CAP_WORD4_RE.findall(line))
             if words >= 3 and caps >= 0.7 * words:
@@ -361,18 +428,28 @@ class _Segmenter:
                 if low in lex.function or low in _DETERMINERS or low == "i":
                     i += 1
                     continue
-                if (first_of_chunk and initial) or headline:
-                    if (
-                        (low in lex.common or low in self.doc.lower_words)
-                        and low not in lex.given_names
-                        and not self._suffix_ahead(toks, i)
-                    ):
-                        i += 1
-                        continue
+                if (
+                    ((first_of_chunk and initial) or headline)
+                    and (low in lex.common or low in self.doc.lower_words)
+                    and low not in lex.given_names
+                    and not self._suffix_ahead(toks, i)
+                ):
+                    i += 1
+                    continue
             elif headline and low in lex.common and low not in lex.org_suffix:
                 flush()
                 i += 1
                 continue
+            if (
+                cur
+                and low in lex.given_names
+                and toks[cur[-1]].low not in lex.given_names
+                and not toks[cur[-1]].conn
+                and i + 1 < n
+                and not toks[i + 1].conn
+                and toks[cur[0]].low not in lex.given_names
+            ):
+                flush()  # "Moscow Sergei Sobyanin": a given name starts a new name
             cur.append(i)
             if t.poss or t.suffix:
                 flush()
@@ -393,9 +470,7 @@ class _Segmenter:
         first = toks[cur[0]].low
         if first in self.lex.given_names and typ == "place" and len(cur) == 1:
             return True
-        if len(cur) == 1 and first in _ORG_PREFIX:
-            return True
-        return False
+        return len(cur) == 1 and first in _ORG_PREFIX
 
     def _continues(self, toks: list[_Tok], j: int, typ: str) -> bool:
         """Whether a known name goes on into a longer name ("British Airways", "China Daily")."""
@@ -459,10 +534,16 @@ class _Segmenter:
         product = False
         if not last.poss and not last.suffix:
             m = _MODEL_NUM_RE.match(text, e)
-            if m and (first.text[:1].islower() or len(m.group(1)) >= 3) and m.group(2) not in _NOT_AFTER_MODEL:
+            if (
+                m
+                and (first.text[:1].islower() or len(m.group(1)) >= 3)
+                and m.group(2) not in _NOT_AFTER_MODEL
+            ):
                 e = m.end(1)
                 product = True
         words = [toks[k].low for k in idx]
+        if product:
+            words.append(text[last.end : e].strip().casefold())  # "Boeing 747" is not "Boeing"
         sp = Span(s, e, text[s:e], words, lex_type=None if product else lex_type, product=product)
         if person:
             sp.evidence.add("person", 6)
@@ -498,9 +579,16 @@ class _Segmenter:
             mk = self._lex_match(toks, i, known)
             if mk is not None and (best is None or mk[0] > best[0]):
                 best = (mk[0], lex.names.get(" ".join(x.low for x in toks[i : mk[0] + 1]), "?"))
-            if best is None and _is_acronym(t.text) and len(t.text) <= 4 and t.low not in lex.common:
-                if t.low not in lex.months and t.low not in lex.weekdays and t.low not in lex.titles:
-                    best = (i, "?")
+            if (
+                best is None
+                and _is_acronym(t.text)
+                and len(t.text) <= 4
+                and t.low not in lex.common
+                and t.low not in lex.months
+                and t.low not in lex.weekdays
+                and t.low not in lex.titles
+            ):
+                best = (i, "?")
             if best is None:
                 i += 1
                 continue
@@ -512,9 +600,32 @@ class _Segmenter:
 
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
 # A model number after a name ("Boeing 747 jets", "iPhone 4"), not a score ("Essex 372 and 112-3").
-_MODEL_NUM_RE = re.compile(r"[ \t]+(\d{1,4}(?:-\d{1,4})?(?:[A-Z]{1,3}|s)?)(?:[ \t]+([a-z]+|[`'\"“])|[ \t]?\.(?=\s|$))")
+_MODEL_NUM_RE = re.compile(
+    r"[ \t]+(\d{1,4}(?:-\d{1,4})?(?:[A-Z]{1,3}|s)?)(?:[ \t]+([a-z]+|[`'\"“])|[ \t]?\.(?=\s|$))"
+)
 _NOT_AFTER_MODEL = frozenset(
-    "and for to in at on after of runs points wickets not all from with by or off against minutes".split()
+    [
+        "and",
+        "for",
+        "to",
+        "in",
+        "at",
+        "on",
+        "after",
+        "of",
+        "runs",
+        "points",
+        "wickets",
+        "not",
+        "all",
+        "from",
+        "with",
+        "by",
+        "or",
+        "off",
+        "against",
+        "minutes",
+    ]
 )
 
 

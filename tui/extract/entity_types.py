@@ -25,16 +25,77 @@ _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
 _ORG_AFTER = frozenset(
-    "plant plants factory factories brand brands shares stock stake spokesman spokeswoman officials executives "
-    "board subsidiary unit headquarters employees dealers dealership dealerships model models vehicles cars "
-    "products chairman ceo executive management shareholders chief president's plc group's company's "
-    "bank's".split()
+    [
+        "plant",
+        "plants",
+        "factory",
+        "factories",
+        "brand",
+        "brands",
+        "shares",
+        "stock",
+        "stake",
+        "spokesman",
+        "spokeswoman",
+        "officials",
+        "executives",
+        "board",
+        "subsidiary",
+        "unit",
+        "headquarters",
+        "employees",
+        "dealers",
+        "dealership",
+        "dealerships",
+        "model",
+        "models",
+        "vehicles",
+        "cars",
+        "products",
+        "chairman",
+        "ceo",
+        "executive",
+        "management",
+        "shareholders",
+        "chief",
+        "president's",
+        "plc",
+        "group's",
+        "company's",
+        "bank's",
+    ]
 )
 # Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
-_ORG_PREFIX = frozenset("air radio aero banco banque team telecom".split())
+_ORG_PREFIX = frozenset(["air", "radio", "aero", "banco", "banque", "team", "telecom"])
 _PLACE_OF = frozenset(
-    "city town village capital province region state island republic suburb outskirts north south east west "
-    "northeast northwest southeast southwest centre center heart streets port county district".split()
+    [
+        "city",
+        "town",
+        "village",
+        "capital",
+        "province",
+        "region",
+        "state",
+        "island",
+        "republic",
+        "suburb",
+        "outskirts",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "centre",
+        "center",
+        "heart",
+        "streets",
+        "port",
+        "county",
+        "district",
+    ]
 )
 
 
@@ -113,7 +174,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
     raw_last = raw_words[-1]
     if sp.product:
         ev.add("misc", 11)
-    elif (not raw_last.isalpha() and any(c.isdigit() for c in raw_last) and not raw_last.isdigit()):
+    elif not raw_last.isalpha() and any(c.isdigit() for c in raw_last) and not raw_last.isdigit():
         ev.add("misc", 7)  # a model or product code: A380, Boeing 737-800
     elif raw_words[0][:1].islower() and "-" not in raw_words[0]:
         ev.add("misc", 6)  # a camel-case product name: iPhone, iTunes Music Store
@@ -151,9 +212,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
         raw = sp.text
         if _is_acronym(raw):
             ev.add("organization", 3 if len(raw) > 1 else 0)
-        elif first in lex.given_names:
-            ev.add("person", 2)
-        elif first in lex.surnames:
+        elif first in lex.given_names or first in lex.surnames:
             ev.add("person", 2)
     if ev.suffix == "based":
         ev.add("place", 6)
@@ -188,7 +247,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
         w2l = w2.casefold() if w2 else ""
         if w1 and (w1.islower() or w1l in ("'s", "’s")):
             if punct == ",":
-                if w1l in lex.person_after or (w1l in lex.org_suffix and False):
+                if w1l in lex.person_after:
                     ev.add("person", 5 if det or w1l in ("who", "whose") else 3)
                 elif det and w1l in lex.org_cue:
                     ev.add("organization", 5)
@@ -196,9 +255,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
                     ev.add("place", 4)
                 elif w1l in ("chief", "head") and w2l in lex.person_after | {"executive", "of"}:
                     ev.add("person", 5)
-            elif not punct:
-                if w1l in _ORG_AFTER:
-                    ev.add("organization", 4)
+            elif not punct and w1l in _ORG_AFTER:
+                ev.add("organization", 4)
         if punct == "," and _AGE_RE.match(text, e):
             ev.add("person", 5)
     if sp.caps:
@@ -220,7 +278,12 @@ def _parts_evidence(spans: list[Span], lex: Lexicon) -> tuple[dict[str, float], 
                     person[w] = max(person.get(w, 0.0), score)
         elif typ == "organization":
             w = words[0]
-            if w not in lex.common and w not in lex.names and w not in lex.org_suffix and w not in lex.given_names:
+            if (
+                w not in lex.common
+                and w not in lex.names
+                and w not in lex.org_suffix
+                and w not in lex.given_names
+            ):
                 org[w] = max(org.get(w, 0.0), score)
     return person, org
 
@@ -275,11 +338,14 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]
             if score < 1.2:
                 ev.add("organization", 1.2)
                 typ, score = ev.best()
-        if _is_acronym(raw) and (
-            _ROMAN_RE.fullmatch(raw) or (not sp.lex_type and score < 5 and _initials_match(text, sp.start, raw))
+        if (
+            _is_acronym(raw)
+            and (
+                _ROMAN_RE.fullmatch(raw)
+                or (not sp.lex_type and score < 5 and _initials_match(text, sp.start, raw))
+            )
+            or len(raw) == 1
         ):
-            sp.type = None
-        elif len(raw) == 1:
             sp.type = None
         elif typ is None:
             sp.type = "organization" if not sp.caps else None

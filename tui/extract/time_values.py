@@ -128,9 +128,14 @@ def duration_value(amount: float | None, unit: str) -> str:
         if amount is not None:
             amount = amount * scale
     if amount is not None and amount != int(amount):
-        # 2.5 years -> P2.5Y is valid TIMEX3; 5.5 hours reads better as PT5H30M
-        if t == "T" and code == "H":
-            return f"PT{int(amount)}H{int(round((amount - int(amount)) * 60))}M"
+        # a fraction goes to the next smaller unit: 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M
+        smaller = {"Y": ("M", 12), "H": ("M", 60), "D": ("H", 24), "M": ("D", 30)}.get(code)
+        if smaller and (t == "T" or code != "M"):
+            rest = int(round((amount - int(amount)) * smaller[1]))
+            whole = f"{int(amount)}{code}" if int(amount) else ""
+            if code == "D":
+                return f"P{whole}T{rest}H"
+            return f"P{t}{whole}{rest}{smaller[0]}"
     return f"P{t}{fmt_amount(amount)}{code}"
 
 
@@ -173,7 +178,7 @@ def shift(dct: dt.date, unit: str, n: int) -> str:
 
 
 def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
-    """"two years ago" (sign -1) / "three days later" (+1): the point that far from the dct."""
+    """ "two years ago" (sign -1) / "three days later" (+1): the point that far from the dct."""
     if amount is None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     unit = unit.casefold().rstrip("s")
@@ -185,7 +190,9 @@ def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
     if unit in ("hour", "minute", "second"):
         return dct.isoformat()
     if unit == "week":
-        return (dct + dt.timedelta(weeks=n)).isoformat() if abs(n) < 2 else iso_week(dct + dt.timedelta(weeks=n))
+        return (
+            (dct + dt.timedelta(weeks=n)).isoformat() if abs(n) < 2 else iso_week(dct + dt.timedelta(weeks=n))
+        )
     if unit == "fortnight":
         return (dct + dt.timedelta(weeks=2 * n)).isoformat()
     return shift(dct, unit, n)
@@ -247,6 +254,10 @@ def easter(year: int) -> dt.date:
 def holiday_date(rule: str, year: int) -> dt.date | None:
     if rule == "easter":
         return easter(year)
+    if rule == "election":  # US: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        monday = first + dt.timedelta(days=(0 - first.weekday()) % 7)
+        return monday + dt.timedelta(days=1)
     if rule == "thanksgiving":
         first = dt.date(year, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
@@ -257,29 +268,34 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 
 # --- tense -------------------------------------------------------------------------------------------
-_FUTURE_RE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|expects? to|expected to|"
-    r"scheduled|due to|would|intends? to|aims? to|set to|next|upcoming|coming|later|tomorrow|"
-    r"to be held|to begin|to start|to take place|hopes? to|until)\b",
+_TENSE_RE = re.compile(
+    r"\b(?P<f>will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
+    r"scheduled|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
+    r"to leave|to meet|to visit|to begin|to start)\b|(?P<f2>'ll)\b|"
+    r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )
-_PAST_RE = re.compile(r"\b(?:was|were|had|did|said|ago|last|earlier|ended|began|been)\b", re.I)
+_CLAUSE_STOPS = (".", "\n", ";", "?", "!")
 
 
 def direction_at(text: str, start: int, end: int) -> int:
-    """-1 when the clause around a time expression reads as past (the default in news), +1 as future."""
-    lo = max(0, start - 90)
-    hi = min(len(text), end + 60)
-    for stop in (".", "\n"):
+    """-1 when the clause around a time expression reads as past (the default in news), +1 as future.
+
+    The tense marker nearest the expression decides: "will meet on Friday" is future, "said Friday it
+    will ..." is past."""
+    lo = max(0, start - 80)
+    hi = min(len(text), end + 30)
+    for stop in _CLAUSE_STOPS:
         k = text.rfind(stop, lo, start)
         if k != -1:
             lo = max(lo, k + 1)
         k = text.find(stop, end, hi)
         if k != -1:
             hi = min(hi, k)
-    window = text[lo:start] + " " + text[end:hi]
-    fut = _FUTURE_RE.search(window)
-    if fut is None:
-        return -1
-    past = _PAST_RE.search(text[max(lo, start - 40) : start])
-    return -1 if past and not _FUTURE_RE.search(text[max(lo, start - 40) : start]) else 1
+    best, best_dist = -1, 10**9
+    for m in _TENSE_RE.finditer(text, lo, hi):
+        dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
+        if dist < best_dist:
+            best_dist = dist
+            best = -1 if m.group("p") else 1
+    return best

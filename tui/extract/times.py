@@ -32,20 +32,26 @@ from tui.extract.time_values import (
     weekday_date,
 )
 
-_MONTHS_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTHS_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# Most patterns run on an ASCII-lowercased copy of the text (same offsets), written in lowercase and
+# compiled without re.IGNORECASE, which would make them several times slower; handlers check
+# capitalisation on the original text where it matters ("May", "March").
+_MONTHS_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _MONTH = rf"(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?)"
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[\s-](?:{_DIGIT_WORD}))?|{_DIGIT_WORD}|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a couple of|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a couple of|single|"
     r"couple of|a few|a dozen|several|some|many|a|an|few)(?:\s+and\s+a\s+half)?"
 )
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|weekends?|months?|quarters?|years?|decades?|centur(?:y|ies))"
-_MOD = r"(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of)"
+_MOD = (
+    r"(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of)"
+)
 _REL = r"(?:this past|this coming|this|last|next|the past|the previous|the coming|the current|the following|that)"
 
 Handler = Callable[[re.Match[str], "_Ctx"], tuple[str, str | None] | None]
@@ -64,8 +70,10 @@ class _Ctx:
         return direction_at(self.text, m.start(), m.end())
 
 
-def _capitalised(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()
+def _capitalised(ctx: _Ctx, m: re.Match[str], group: str) -> bool:
+    """Whether the group's word starts with a capital in the original text."""
+    start = m.start(group)
+    return start >= 0 and ctx.text[start].isupper()
 
 
 def _month_no(word: str) -> int:
@@ -105,7 +113,7 @@ def _numeric(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     mon = m["m1"] or m["m2"]
     day = int(m["d1"] or m["d2"])
-    if not _capitalised(mon) or not 1 <= day <= 31:
+    if not _capitalised(ctx, m, "m1" if m["m1"] else "m2") or not 1 <= day <= 31:
         return None
     month = _month_no(mon)
     if m["y"]:
@@ -118,25 +126,51 @@ def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
-    if not _capitalised(m["m"]):
+    if not _capitalised(ctx, m, "m"):
         return None
     return "date", f"{int(m['y']):04d}-{_month_no(m['m']):02d}"
 
 
 _MAY_BEFORE = frozenset(
-    "in since until till by last next this early late mid of on during from through before after end "
-    "beginning start between and to".split()
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "on",
+        "during",
+        "from",
+        "through",
+        "before",
+        "after",
+        "end",
+        "beginning",
+        "start",
+        "between",
+        "and",
+        "to",
+    ]
 )
 
 
 def _month(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     word = m["m"]
-    if not _capitalised(word):
+    if not _capitalised(ctx, m, "m"):
         return None
-    if word.casefold() == "may" and word != "MAY":
+    if word == "may" and ctx.text[m.start("m") : m.end("m")] != "MAY":
         before = ctx.text[max(0, m.start("m") - 20) : m.start("m")].split()
         if not before or before[-1].casefold().rstrip("-") not in _MAY_BEFORE:
             return None
+    if word.casefold() == "march" and re.match(r"\s+(?:of|for|on|to|against|through)\b", ctx.text[m.end() :]):
+        return None  # "the March for Life"
     month = _month_no(word)
     if ctx.dct is None:
         return "date", None
@@ -156,10 +190,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
-    if not _capitalised(m["wd"]):
+    if not _capitalised(ctx, m, "wd"):
         return None
-    pod = (m["pod"] or "").casefold()
-    typ = "time" if pod else "date"
+    typ = "date"  # "Friday night" reads as a day in news
     if ctx.dct is None:
         return typ, None
     wd = _weekday_no(m["wd"])
@@ -170,10 +203,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         d = weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
     else:
         d = weekday_date(ctx.dct, wd, ctx.direction(m))
-    v = d.isoformat()
-    if pod:
-        v += "T" + time_words().parts_of_day.get(pod, "DT")
-    return typ, v
+    return typ, d.isoformat()
 
 
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -182,25 +212,70 @@ def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     if nxt and nxt[0].casefold().strip(".,;:") in _NOT_AFTER_YEAR:
         return None
     mod = (m["mod"] or "").casefold()
-    if mod.startswith("fiscal") or mod == "fy":
-        return "date", f"FY{y}"
     if not mod and not 1800 <= y <= 2099:
         return None
     return "date", f"{y:04d}"
 
 
 _NOT_AFTER_YEAR = frozenset(
-    "people persons workers employees cars vehicles units shares tons tonnes barrels jobs miles km kilometres "
-    "kilometers metres meters feet yards pounds dollars euros rubles yuan points votes troops soldiers homes "
-    "houses members students children men women deaths cases rooms seats beds pieces copies words pages "
-    "cc hp kg mph".split()
+    [
+        "people",
+        "persons",
+        "workers",
+        "employees",
+        "cars",
+        "vehicles",
+        "units",
+        "shares",
+        "tons",
+        "tonnes",
+        "barrels",
+        "jobs",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+        "metres",
+        "meters",
+        "feet",
+        "yards",
+        "pounds",
+        "dollars",
+        "euros",
+        "rubles",
+        "yuan",
+        "points",
+        "votes",
+        "troops",
+        "soldiers",
+        "homes",
+        "houses",
+        "members",
+        "students",
+        "children",
+        "men",
+        "women",
+        "deaths",
+        "cases",
+        "rooms",
+        "seats",
+        "beds",
+        "pieces",
+        "copies",
+        "words",
+        "pages",
+        "cc",
+        "hp",
+        "kg",
+        "mph",
+    ]
 )
 
 
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     if m["c"]:
         return "date", f"{m['c']}{m['d']}"
-    return "date", f"19{m['d2']}"
+    return "date", f"19{m['d2'] or m['d3'] or m['d4']}"
 
 
 def _rel_day(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -218,7 +293,7 @@ def _rel_day(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
-    """"this morning", "last night"."""
+    """ "this morning", "last night"."""
     rel = m["rel"].casefold()
     pod = m["pod"].casefold()
     if ctx.dct is None:
@@ -277,24 +352,43 @@ def _num_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     amount = None if num in ("a few", "several", "some", "many", "few") else parse_number(num)
     if m["half"]:
         amount = (amount or 0) + 0.5
+    if (m["old"] or "").casefold() == "old":
+        return None  # an age: "a 6-year-old"
     direction = (m["dir"] or "").casefold()
     if direction:
         if ctx.dct is None:
             return "date", None
-        sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+        sign = -1 if direction in ("ago", "earlier", "previously") else 1
+        if amount == 1 and unit == "year" and sign < 0 and _in_quarter_talk(text, m.start()):
+            # earnings reports: "a year earlier" is the same quarter a year before
+            prev = shift(ctx.dct, "quarter", -1)
+            return "date", f"{int(prev[:4]) - 1:04d}{prev[4:]}"
         return "date", ago(ctx.dct, amount, unit, sign)
     if num in ("a", "an") and not m["det"] and not m["rel"]:
         before = text[max(0, m.start() - 24) : m.start()].split()
         if before and (
             before[-1][:1].isdigit()
-            or before[-1].casefold().strip(",") in ("million", "billion", "percent", "%", "times", "once", "twice")
+            or before[-1].casefold().strip(",")
+            in ("million", "billion", "percent", "%", "times", "once", "twice")
         ):
             return "set", duration_value(1, unit)
     return "duration", duration_value(amount, unit)
 
 
+def _in_quarter_talk(text: str, pos: int) -> bool:
+    """An earnings report: the text speaks of quarters and the sentence names no other period."""
+    if text.count("quarter") < 2:
+        return False
+    lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi = text.find(".", pos)
+    sentence = text[lo : hi if hi != -1 else len(text)]
+    return not re.search(r"\b(?:1[89]|20)\d\d\b|\bmonth", sentence)
+
+
 def _set(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     what = m["what"].casefold()
+    if what in time_words().months:
+        return "set", f"XXXX-{_month_no(what):02d}"
     if what in time_words().weekdays:
         return "set", f"XXXX-WXX-{_weekday_no(what)}"
     if what in time_words().parts_of_day:
@@ -309,7 +403,6 @@ _ADVERB_SET = {
     "weekly": "P1W",
     "biweekly": "P2W",
     "monthly": "P1M",
-    "quarterly": "P3M",
     "annually": "P1Y",
     "annual": "P1Y",
     "yearly": "P1Y",
@@ -342,7 +435,13 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         year = int(yr[:4])
     elif dct is not None:
         year = dct.year
-        if "last year" in yr or "year-ago" in yr or "year-earlier" in yr or "year-ago" in mods or "year-earlier" in mods:
+        if (
+            "last year" in yr
+            or "year-ago" in yr
+            or "year-earlier" in yr
+            or "year-ago" in mods
+            or "year-earlier" in mods
+        ):
             year -= 1
         elif "next year" in yr:
             year += 1
@@ -353,7 +452,10 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         return "date", f"{year:04d}-H{n}"
     ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
     if ordw in ords:
-        return "date", f"{year:04d}-Q{ords[ordw]}"
+        qn = ords[ordw]
+        if not yr and dct is not None and qn > quarter_of(dct) == 1 and ctx.direction(m) < 0:
+            year -= 1  # "the fourth quarter" reported in January: last year's
+        return "date", f"{year:04d}-Q{qn}"
     if dct is None:
         return "date", None
     q = quarter_of(dct)
@@ -382,7 +484,19 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     rel = (m["rel"] or "").casefold()
     mod = m["mod"]
     if not (rel or mod or m["y"]):
-        return None
+        before = ctx.text[max(0, m.start() - 12) : m.start()].split()
+        if not before or before[-1].casefold() not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "by",
+            "through",
+            "over",
+        ):
+            return None
+        if s in ("fall", "spring"):
+            return None
     if s in ("fall", "spring") and rel == "the" and not m["y"]:
         after = ctx.text[m.end() : m.end() + 4]
         if after.startswith(" of"):
@@ -392,7 +506,9 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         return "date", f"{int(m['y']):04d}-{code}"
     if ctx.dct is None:
         return "date", None
-    return "date", _season_value(ctx.dct, code, rel if rel != "the" else "", ctx.direction(m))
+    if rel not in ("this past", "this coming", "this", "last", "next"):
+        rel = ""
+    return "date", _season_value(ctx.dct, code, rel, ctx.direction(m))
 
 
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -407,7 +523,8 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         return None
     if ctx.dct is None:
         return "time", None
-    return "time", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}"
+    zone = (m.groupdict().get("z") or "").upper()
+    return "time", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}" + ("Z" if zone in ("UTC", "GMT", "Z") else "")
 
 
 def _noon(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -419,7 +536,7 @@ def _noon(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     name = " ".join(m["h"].split()).replace("’", "'").casefold()
-    if not _capitalised(m["h"]):
+    if not _capitalised(ctx, m, "h"):
         return None
     rule = time_words().holidays.get(name)
     if rule is None or ctx.dct is None:
@@ -429,7 +546,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     d = holiday_date(rule, year)
     if d is None:
         return "date", None
-    if rel == "last" or (not rel and d > ctx.dct and ctx.direction(m) < 0):
+    if rel == "last" or (not rel and (d - ctx.dct).days > 30 and ctx.direction(m) < 0):
         if d >= ctx.dct:
             d = holiday_date(rule, year - 1)
     elif rel == "next" and d <= ctx.dct:
@@ -442,7 +559,100 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _year_adj(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
-    return "date", (f"{ctx.dct.year - 1:04d}" if ctx.dct else None)
+    if ctx.dct is None:
+        return "date", None
+    if _in_quarter_talk(ctx.text, m.start()):
+        prev = shift(ctx.dct, "quarter", -1)
+        return "date", f"{int(prev[:4]) - 1:04d}{prev[4:]}"
+    return "date", f"{ctx.dct.year - 1:04d}"
+
+
+def _the_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    """ "the year", "the end of the month", "the day": the dct's period (a year "for the year" is a span)."""
+    u = m["u"].casefold()
+    q = (m["q"] or "").casefold()
+    if q == "same" and u != "day":
+        return None
+    if ctx.dct is None:
+        return "date", None
+    unit = "week" if u == "weekend" else u
+    v = shift(ctx.dct, unit, 0)
+    return "date", v + "-WE" if u == "weekend" else v
+
+
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+
+
+def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    century = 19 if m["c"].casefold() == "nineteen" else 20
+    rest = m["rest"].casefold()
+    if rest == "hundred":
+        return "date", f"{century}00"
+    n = _TEENS.get(rest)
+    if n is None:
+        n = parse_number(rest)
+    if n is None:
+        return None
+    return "date", f"{century}{int(n):02d}"
+
+
+def _two_thousand(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    return "date", "2000"
+
+
+_CENTURY_WORDS = {"twentieth": 20, "nineteenth": 19, "eighteenth": 18, "twenty-first": 21, "twenty first": 21}
+
+
+def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    d = m.groupdict()
+    n = int(d["n"]) if d.get("n") else _CENTURY_WORDS[" ".join(d["w"].casefold().split())]
+    return "date", f"{n - 1:02d}"
+
+
+def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    if ctx.dct is None:
+        return "date", None
+    rel = (m["rel"] or "").casefold()
+    year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return "date", f"{year:04d}-12-31"
+
+
+def _unit_long(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    return "duration", duration_value(1, m["unit"])
+
+
+def _in_the_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    h = int(m["h"])
+    pod = m["pod"].casefold()
+    if h > 12:
+        return None
+    if pod in ("afternoon", "evening") or (pod == "night" and h >= 6):
+        h = h + 12 if h < 12 else h
+    if ctx.dct is None:
+        return "time", None
+    return "time", f"{ctx.dct.isoformat()}T{h:02d}:00"
+
+
+def _range_first(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    """ "between 60 and 90 days": the first number has the same unit."""
+    return "duration", duration_value(parse_number(m["num"]), m["unit"])
+
+
+def _short_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+    yy = int(m["yy"])
+    now = (ctx.dct.year if ctx.dct else 2000) % 100
+    return "date", f"{(19 if yy > now else 20)}{yy:02d}"
 
 
 def _for_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -451,29 +661,36 @@ def _for_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
 
 # --- rules -------------------------------------------------------------------------------------------
 @functools.cache
-def _rules() -> list[tuple[re.Pattern[str], Handler]]:
+def _rules() -> list[tuple[re.Pattern[str], Handler, bool]]:
+    """(pattern, handler, runs on the lowercased text)."""
     tw = time_words()
     zones = "|".join(sorted((z.upper() for z in lexicon().zones), key=len, reverse=True))
+    zones_low = zones.lower()
     holidays = "|".join(
-        re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in sorted(tw.holidays, key=len, reverse=True)
+        re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+        for h in sorted(tw.holidays, key=len, reverse=True)
     )
     vague = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(tw.vague, key=len, reverse=True))
     pods = "morning|afternoon|evening|night"
-    i = re.I
+    i = 1  # run on the lowercased text
     specs: list[tuple[str, int, Handler]] = [
-        (r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\d-])", 0, _iso),
+        (
+            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\d-])",
+            0,
+            _iso,
+        ),
         (r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 0, _numeric),
         (
-            rf"(?:(?:{_WEEKDAY_ANY})\s*,?\s+)?(?:the\s+)?"
-            rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
-            rf"|(?P<m2>{_MONTH})\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{{3}}))"
-            r"(?:\s*,?\s*(?P<y>\d{4})(?!\d))?",
+            rf"(?:(?:{_WEEKDAY_ANY})[ \t]*,?[ \t]+)?(?:the[ \t]+)?"
+            rf"(?:(?<!\d)(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?P<m1>{_MONTH})"
+            rf"|(?P<m2>{_MONTH})[ \t]+(?:the[ \t]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{{3}}))"
+            r"(?:[ \t]*,?[ \t]*(?P<y>\d{4})(?!\d))?",
             i,
             _full_date,
         ),
-        (rf"(?:{_MOD}[\s-]*)?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}})(?!\d)", i, _month_year),
+        (rf"(?:{_MOD}[\s-]*)?(?P<m>{_MONTH}),?[ \t]+(?:of[ \t]+)?(?P<y>\d{{4}})(?!\d)", i, _month_year),
         (
-            rf"(?:(?P<rel>this past|this coming|last|next|this)\s+|{_MOD}[\s-]*)?(?P<m>{_MONTHS_FULL}|Sept\.)"
+            rf"(?:(?P<rel>this past|this coming|last|next|this)\s+|{_MOD}[\s-]*)?(?P<m>{_MONTHS_FULL}|sept\.)"
             r"(?:\s+(?P<yr>this|last|next)\s+year)?(?!\s*\d)",
             i,
             _month,
@@ -485,12 +702,17 @@ def _rules() -> list[tuple[re.Pattern[str], Handler]]:
             _weekday,
         ),
         (
-            rf"(?:(?P<mod>{_MOD}|fiscal year|fiscal|calendar|the year|FY|model year)[\s-]*)?"
+            rf"(?:(?P<mod>{_MOD}|fiscal year|fiscal|calendar|the year|fy|model year)[\s-]*)?"
             r"(?<![\d$£€,.])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*%|-\d)",
             i,
             _year,
         ),
-        (r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)['’]?s\b", i, _decade),
+        (
+            r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s\b"
+            r"|(?<=\bthe )(?P<d3>[2-9])0s\b|(?<=\d0s and )(?P<d4>[2-9])0s\b",
+            i,
+            _decade,
+        ),
         (
             r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b"
             rf"(?:\s+(?P<pod>{pods}))?",
@@ -505,25 +727,36 @@ def _rules() -> list[tuple[re.Pattern[str], Handler]]:
             _rel_unit,
         ),
         (
-            r"\b(?:(?P<det>the|a|an)\s+)?"
+            r"\b(?:(?P<det>the)\s+)?"
             r"(?:(?P<rel>past|last|next|first|final|coming|previous|following|initial|remaining|latest|"
             r"further|additional|entire|whole|full|same|ensuing|subsequent)\s+)?"
             r"(?:(?:about|nearly|almost|more than|less than|over|under|roughly|approximately|around|"
             r"at least|up to|fewer than|only|just|another)\s+)?"
-            rf"(?P<num>{_NUM})[\s-]+(?P<half>and\s+a\s+half\s+)?(?P<unit>{_UNIT})\b"
-            r"(?:[\s-]+(?:old|long))?"
-            r"(?:\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously))?",
+            rf"(?P<num>{_NUM})[\s-]+(?P<half>and\s+a\s+half\s+)?"
+            r"(?:(?:more|additional|further|straight|consecutive|full|long|short|trading|working|business)\s+)?"
+            rf"(?P<unit>{_UNIT})\b"
+            r"(?:[\s-]+(?P<old>old|long))?"
+            r"(?:\s+(?P<dir>ago|earlier|later|from now|hence|previously)\b)?",
             i,
             _num_unit,
         ),
         (
             r"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
-            rf"(?P<what>{_WEEKDAY}|{pods}|second|minute|hour|day|night|week|month|quarter|year|decade)s?\b",
+            rf"(?P<what>{_WEEKDAY}|{_MONTHS_FULL}|{pods}|second|minute|hour|day|night|week|month|quarter|year|decade)"
+            r"s?\b",
             i,
             _set,
         ),
-        (r"\b(?:once|twice|thrice|\w+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b", i, _times_per),
-        (r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|annual|yearly|hourly)\b", i, _adverb_set),
+        (
+            r"\b(?:once|twice|thrice|\w+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
+            i,
+            _times_per,
+        ),
+        (
+            r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|annually|annual|yearly|hourly)\b",
+            i,
+            _adverb_set,
+        ),
         (
             r"\b(?:(?P<det>the)\s+)?(?:(?P<yr1>\d{4}|this year['’]s|last year['’]s|next year['’]s)\s+)?"
             r"(?P<mods>(?:(?:fiscal|calendar|current|latest|recent|previous|past|same|comparable|year-ago|"
@@ -536,25 +769,110 @@ def _rules() -> list[tuple[re.Pattern[str], Handler]]:
         ),
         (r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}))?\b", 0, _fiscal_q),
         (
-            r"\b(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<rel>this past|this coming|this|last|next|the)\s+)?"
+            r"\b(?:(?P<mod>early|late|mid)[\s-]*)?"
+            r"(?:(?P<rel>this past|this coming|this|last|next|the|their|its|our|his|her)\s+)?"
             r"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>\d{4}))?",
             i,
             _season,
         ),
         (
             r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
-            rf"(?:\s+(?:{zones}))?",
+            rf"(?:\s+(?P<z>{zones_low})\b)?",
             i,
             _clock,
         ),
-        (rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<z>{zones}|local time|hrs|h)\b)?", 0, _clock),
+        (
+            rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<z>{zones}|local time|hrs|h)\b)?",
+            0,
+            _clock,
+        ),
+        (r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<z>UTC|GMT)\b", 0, _clock),
         (r"\b(?P<w>noon|midday|midnight)\b", i, _noon),
+        (
+            rf"\b(?:{_MOD}\s+)?the\s+(?:(?P<q>full|fiscal|current|entire|whole|calendar|same)\s+)?"
+            r"(?P<u>year|week|month|day|weekend)\b(?![-'’])",
+            i,
+            _the_unit,
+        ),
+        (
+            rf"\b(?P<c>nineteen|twenty)[\s-](?P<rest>(?:{_TENS})(?:[\s-](?:{_DIGIT_WORD}))?|ten|eleven|twelve|"
+            rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)\b",
+            i,
+            _spelled_year,
+        ),
+        (r"\b(?:the\s+)?year\s+two\s+thousand\b|\btwo\s+thousand\b(?!\s+\w+s\b)", i, _two_thousand),
+        (r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b", i, _century),
+        (
+            r"\b(?:the\s+)?(?P<w>twentieth|nineteenth|eighteenth|twenty-first|twenty first)[\s-]century\b",
+            i,
+            _century,
+        ),
         (rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{holidays})\b", i, _holiday),
         (rf"\b(?P<w>{vague})\b", i, _vague),
         (r"\b(?:the\s+)?(?:year-earlier|year-ago)\b(?![\s-]+(?:quarter|period|half))", i, _year_adj),
-        (r"\b(?:for|over)\s+(?P<unit>years|months|weeks|decades)\b", i, _for_units),
+        (r"\b(?:for|over)\s+(?:the\s+)?(?P<unit>years|months|weeks|decades)\b", i, _for_units),
+        (
+            rf"(?<![\w.,])(?P<num>\d+|{_DIGIT_WORD}|ten|twelve|{_TENS})"
+            rf"(?=\s+(?:and|to|or|-)\s+(?:\d+|{_DIGIT_WORD}|ten|twelve|{_TENS})\s+(?P<unit>{_UNIT})\b)",
+            i,
+            _range_first,
+        ),
+        (r"(?<![\w'’])['’](?P<yy>\d\d)\b(?![’'.,]?\d)", 0, _short_year),
+        (r"\b(?P<unit>decades|years|months|weeks|days|hours)-long\b", i, _for_units),
+        (r"\b(?P<unit>day|week|month|year|hour)-long\b", i, _unit_long),
+        (r"\b(?P<h>\d{1,2})\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b", i, _in_the_pod),
+        (r"\b(?:(?P<rel>last|this|next)\s+)?year[\s-]end\b", i, _year_end),
     ]
-    return [(re.compile(p, flags), h) for p, flags, h in specs]
+    return [(re.compile(p), h, bool(low)) for p, low, h in specs]
+
+
+_CLOCK_DAY_GAP = re.compile(r"[ \t]*(?:on|at)?[ \t]*")
+
+
+def _merge_clock_and_day(
+    text: str, chosen: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """ "9 a.m. Tuesday", "Friday at 10:35 a.m.": one time expression with the day's date and the clock."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for item in chosen:
+        if out:
+            s0, e0, t0, v0 = out[-1]
+            s1, e1, t1, v1 = item
+            gap = _CLOCK_DAY_GAP.fullmatch(text, e0, s1)
+            if gap is not None and {t0, t1} == {"time", "date"}:
+                clock = v0 if t0 == "time" else v1
+                day = v1 if t0 == "time" else v0
+                if (
+                    clock
+                    and "T" in clock
+                    and clock[:1].isdigit()
+                    and day
+                    and len(day) == 10
+                    and day[:1].isdigit()
+                ):
+                    out[-1] = (s0, e1, "time", day + clock[clock.index("T") :])
+                    continue
+                if clock and "T" in clock and day is None:
+                    out[-1] = (s0, e1, "time", None)
+                    continue
+        out.append(item)
+    return out
+
+
+def _dateline(text: str) -> dt.date | None:
+    """A date from a short dateline among the first lines ("March 01 , 2008", "LONDON 1996-08-30")."""
+    for line in text[:600].splitlines()[:6]:
+        if not line.strip() or len(line) > 70:
+            continue
+        for rx, handler, on_low in _rules()[:3]:
+            m = rx.search(line.translate(_ASCII_LOWER) if on_low else line)
+            if m is None:
+                continue
+            rest = (line[: m.start()] + " " + line[m.end() :]).split()
+            res = handler(m, _Ctx(line, None))
+            if res and res[1] and len(res[1]) == 10 and len(rest) <= 4:
+                return dt.date.fromisoformat(res[1])
+    return None
 
 
 def _trim_for_units(m: re.Match[str]) -> tuple[int, int]:
@@ -565,16 +883,23 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     """Time expressions of ``text`` in text order; ``text[t.start:t.end] == t.text`` always holds."""
     if not text:
         return []
+    if dct is None:
+        dct = _dateline(text)
     ctx = _Ctx(text, dct)
+    low = text.translate(_ASCII_LOWER)
     cands: list[tuple[int, int, int, str, str | None]] = []
-    for prio, (rx, handler) in enumerate(_rules()):
-        for m in rx.finditer(text):
+    for prio, (rx, handler, on_low) in enumerate(_rules()):
+        for m in rx.finditer(low if on_low else text):
             if m.end() <= m.start():
                 continue
             res = handler(m, ctx)
             if res is None:
                 continue
-            s, e = _trim_for_units(m) if handler is _for_units else (m.start(), m.end())
+            s, e = (
+                _trim_for_units(m)
+                if handler is _for_units and m.group().endswith("s")
+                else (m.start(), m.end())
+            )
             typ, value = res
             cands.append((s, e, prio, typ, value))
     # longest first; among equals the earlier rule
@@ -587,6 +912,7 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
         taken.append((s, e))
         chosen.append((s, e, typ, value))
     chosen.sort()
+    chosen = _merge_clock_and_day(text, chosen)
     out = []
     for s, e, typ, value in chosen:
         while e > s and text[e - 1] in " \t,":

@@ -30,7 +30,9 @@ def _bounded(token: str, body: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _hit_regex(words: tuple[str, ...], prefixes: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> re.Pattern:
+def _hit_regex(
+    words: tuple[str, ...], prefixes: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]
+) -> re.Pattern:
     """One regex that finds the same spans as tokenising and comparing, for ASCII query words.
 
     Scanning with a compiled pattern is many times faster than tokenising a whole article in
@@ -66,7 +68,9 @@ def _selected(atoms: Sequence[Term | Phrase], include_title_only: bool) -> list[
     return [a for a in atoms if include_title_only or not a.title_only]
 
 
-def _find_hits_regex(text: str, atoms: Sequence[Term | Phrase], include_title_only: bool) -> list[Span] | None:
+def _find_hits_regex(
+    text: str, atoms: Sequence[Term | Phrase], include_title_only: bool
+) -> list[Span] | None:
     chosen = _selected(atoms, include_title_only)
     tokens = [t for a in chosen for t in ((a.token,) if isinstance(a, Term) else a.tokens)]
     if not all(t.isascii() and t.isalnum() for t in tokens):

@@ -12,10 +12,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.message import Message
 
 from tui.app.messages import EntityChosen
-from tui.app.widgets.line_list import LineList, one_line
+from tui.app.widgets.line_list import LineList, one_line, spec_binding
 from tui.extract.model import ENTITY_TYPES, Entity
 
 TYPE_HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places", "misc": "Other"}
@@ -27,6 +28,7 @@ class EntitySidebar(LineList):
     """Entities grouped by type; ``Enter`` posts :class:`EntityChosen`."""
 
     HELP: ClassVar[str] = "Entities: type to narrow, ↑/↓ move, Enter filters the list by the entity."
+    BINDINGS: ClassVar[list[BindingType]] = [spec_binding("list_open", description="Filter")]
 
     def __init__(self, *, entity_colors: dict[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)

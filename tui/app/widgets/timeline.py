@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.message import Message
 
 from tui.app.messages import TimelineChosen
-from tui.app.view import TimelineRow, short_snippet, timeline_rows
+from tui.app.view import TimelineRows, display_value, short_snippet, timeline_rows
 from tui.app.widgets.line_list import LineList, one_line, spec_binding
 from tui.extract.model import TimelineEntry
 
@@ -40,7 +40,7 @@ class TimelineView(LineList):
         self.article_only = False
         self.article_id: str | None = None
         self.title_of: Callable[[str], str] = lambda article_id: article_id
-        self._rows: list[TimelineRow] = []
+        self._rows = TimelineRows([], [])
         self.empty_text = "Finding dates…"
 
     def set_entries(self, entries: Sequence[TimelineEntry], title_of: Callable[[str], str]) -> None:
@@ -64,42 +64,50 @@ class TimelineView(LineList):
     def _regroup(self, cursor: int | None = None) -> None:
         scope = self.article_id if self.article_only else None
         if self.article_only and scope is None:
-            self._rows = []
+            self._rows = TimelineRows([], [])
             self.empty_text = "No article open"
         else:
             self._rows = timeline_rows(self.entries, self.grouping, scope)
             self.empty_text = "No dates in this article" if self.article_only else "No dates found"
-        self.set_count(len(self._rows), cursor if cursor is not None else (1 if self.cursor < 0 else None))
-        shown = sum(1 for r in self._rows if r.heading is None)
-        self.post_message(self.ScopeChanged(self.article_only, shown))
+        self.set_count(
+            len(self._rows.rows), cursor if cursor is not None else (1 if self.cursor < 0 else None)
+        )
+        self.post_message(self.ScopeChanged(self.article_only, self._rows.entry_count))
 
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._rows.rows)
 
     def selectable(self, row: int) -> bool:
-        return self._rows[row].heading is None
+        return self._rows.rows[row] >= 0
+
+    @property
+    def shown_entries(self) -> list[TimelineEntry]:
+        """The entries listed now (for tests)."""
+        return [self.entries[r] for r in self._rows.rows if r >= 0]
 
     @property
     def current(self) -> TimelineEntry | None:
-        if 0 <= self.cursor < len(self._rows) and self._rows[self.cursor].heading is None:
-            return self.entries[self._rows[self.cursor].entry]
+        if 0 <= self.cursor < self.row_count() and self._rows.rows[self.cursor] >= 0:
+            return self.entries[self._rows.rows[self.cursor]]
         return None
 
     def choose(self, row: int) -> None:
-        r = self._rows[row]
-        if r.heading is None:
-            self.post_message(TimelineChosen(self.entries[r.entry]))
+        r = self._rows.rows[row]
+        if r >= 0:
+            self.post_message(TimelineChosen(self.entries[r]))
 
     def render_row(self, row: int, width: int) -> Text:
-        r = self._rows[row]
-        if r.heading is not None:
-            style = "line-list--heading" if r.level == 0 else "line-list--dim"
-            return Text(
-                ("  " * r.level) + r.heading, style=self.get_component_rich_style(style, partial=True)
+        r = self._rows.rows[row]
+        heading = self._rows.heading(r)
+        if heading is not None:
+            text, level = heading
+            style = self.get_component_rich_style(
+                "line-list--heading" if level == 0 else "line-list--dim", partial=True
             )
-        entry = self.entries[r.entry]
+            return Text(("  " * level) + text, style=style)
+        entry = self.entries[r]
         dim = self.get_component_rich_style("line-list--dim", partial=True)
-        value = Text(f" {(entry.value or '?')[:10]} ", style="bold")
+        value = Text(f" {display_value(entry.value)[:10]:<10} ", style="bold")
         room = max(1, width - value.cell_len)
         title = Text(" — " + one_line(self.title_of(entry.article)), style=dim) if room >= 48 else Text()
         title.truncate(max(8, room // 3), overflow="ellipsis")

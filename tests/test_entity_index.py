@@ -1,0 +1,139 @@
+"""Corpus entities: one entity per real-world name, with aliases, types and the user's adjustments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.extract.entities import extract_entities
+from tui.extract.entity_index import EntityIndex, EntityOptions, build_entity_index
+from tui.extract.model import EntityMention
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def seed_index(seed_texts: dict[str, str]) -> EntityIndex:
+    return build_entity_index({k: extract_entities(v) for k, v in seed_texts.items()}, None, seed_texts)
+
+
+def test_seed_sidebar_lists_each_entity_once_with_its_type(seed_index: EntityIndex) -> None:
+    expected = {
+        "Moscow": "place",
+        "Russia": "place",
+        "China": "place",
+        "Togliatti": "place",
+        "Vladimir Putin": "person",
+        "Sergei Sobyanin": "person",
+        "Denis Manturov": "person",
+        "Moskvich": "organization",
+        "Renault": "organization",
+        "TASS": "organization",
+        "KAMAZ": "organization",
+        "JAC Motors": "organization",
+        "FAW": "organization",
+        "BYD": "organization",
+        "Ministry of Industry and Trade": "organization",
+        "Izvestia": "organization",
+        "Lada": "organization",
+    }
+    names = [e.name for e in seed_index.entities]
+    assert len(names) == len({n.casefold() for n in names})
+    got = {e.name: e.type for e in seed_index.entities}
+    for name, typ in expected.items():
+        assert got.get(name) == typ, name
+    junk = {"The", "Earlier", "According", "It", "One", "During", "Sobyanin", "Putin"}
+    assert not junk & set(names)
+
+
+def test_surname_is_an_alias_of_the_full_name(seed_index: EntityIndex) -> None:
+    e = seed_index.find("sobyanin")
+    assert e is not None and e.name == "Sergei Sobyanin" and "Sobyanin" in e.aliases
+    assert e.type == "person"
+    assert len(e.articles) == 2
+
+
+def test_entities_are_ordered_by_mentions_then_name(seed_index: EntityIndex) -> None:
+    keys = [(-e.mentions, e.name.casefold()) for e in seed_index.entities]
+    assert keys == sorted(keys)
+    assert seed_index.entities[0].name in ("Moskvich", "Moscow")
+
+
+def test_mentions_point_into_the_texts(seed_index: EntityIndex, seed_texts: dict[str, str]) -> None:
+    total = 0
+    for aid, lst in seed_index.mentions.items():
+        for s, e, k in lst:
+            ent = seed_index.entities[k]
+            surface = seed_texts[aid][s:e]
+            assert surface.casefold() in {n.casefold() for n in (ent.name, *ent.aliases)}
+            total += 1
+    assert total == sum(e.mentions for e in seed_index.entities)
+    assert seed_index.articles_for("Moscow") == list(seed_texts)
+
+
+def _m(text: str, word: str, typ: str) -> EntityMention:
+    i = text.index(word)
+    return EntityMention(i, i + len(word), word, typ)
+
+
+def test_options_extra_ignore_and_merge() -> None:
+    texts = {
+        "a": "Acme Widgets met Globex. The Widget Makers Guild was not there. Later Globex left.",
+        "b": "Globex Corporation grew. Acme Widgets and Initech signed.",
+    }
+    per = {
+        "a": [_m(texts["a"], "Acme Widgets", "misc"), _m(texts["a"], "Globex", "organization")],
+        "b": [
+            _m(texts["b"], "Globex Corporation", "organization"),
+            _m(texts["b"], "Initech", "organization"),
+        ],
+    }
+    opts = EntityOptions(
+        extra=[{"name": "Widget Makers Guild", "type": "organization", "aliases": ["the Guild"]}],
+        ignore=["Initech"],
+        merge={"Acme Widgets": "Acme"},
+    )
+    idx = build_entity_index(per, opts, texts)
+    guild = idx.find("widget makers guild")
+    assert guild is not None and guild.type == "organization" and guild.articles == ["a"]
+    assert idx.find("Initech") is None
+    acme = idx.find("Acme Widgets")
+    assert acme is not None and idx.find("acme") is acme
+    globex = idx.find("Globex")
+    assert globex is not None and globex.name == "Globex Corporation" and globex.articles == ["a", "b"]
+
+
+def test_ambiguous_surname_is_not_merged() -> None:
+    text = "John Smith and Jane Smith met. Smith said nothing."
+    per = {
+        "a": [
+            _m(text, "John Smith", "person"),
+            _m(text, "Jane Smith", "person"),
+            EntityMention(text.index("Smith said"), text.index("Smith said") + 5, "Smith", "person"),
+        ]
+    }
+    idx = build_entity_index(per)
+    assert {e.name for e in idx.entities} == {"John Smith", "Jane Smith", "Smith"}
+
+
+def test_short_form_and_acronym_merge_into_organisation() -> None:
+    text = "JAC Motors and General Motors talked. JAC agreed and GM declined."
+    per = {
+        "a": [
+            _m(text, "JAC Motors", "organization"),
+            _m(text, "General Motors", "organization"),
+            _m(text, "JAC agreed", "organization").__class__(
+                text.index("JAC agreed"), text.index("JAC agreed") + 3, "JAC", "organization"
+            ),
+            _m(text, "GM", "organization"),
+        ]
+    }
+    idx = build_entity_index(per)
+    assert idx.find("JAC").name == "JAC Motors"
+    assert idx.find("GM").name == "General Motors"

@@ -1,0 +1,212 @@
+"""Entity extraction: what a careful reader of the seed articles lists, and never junk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.extract.entities import extract_entities
+from tui.extract.model import ENTITY_TYPES, TIME_TYPES
+from tui.extract.times import extract_times
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _types(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for m in extract_entities(text):
+        out[m.text].add(m.type)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_entities() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for p in sorted(SEEDS.glob("*.txt")):
+        for name, types in _types(p.read_text(encoding="utf-8")).items():
+            out[name] |= types
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "typ"),
+    [
+        ("Moscow", "place"),
+        ("Russia", "place"),
+        ("China", "place"),
+        ("Togliatti", "place"),
+        ("Vladimir Putin", "person"),
+        ("Sergei Sobyanin", "person"),
+        ("Sobyanin", "person"),
+        ("Denis Manturov", "person"),
+        ("Renault", "organization"),
+        ("TASS", "organization"),
+        ("KAMAZ", "organization"),
+        ("JAC Motors", "organization"),
+        ("FAW", "organization"),
+        ("BYD", "organization"),
+        ("Ministry of Industry and Trade", "organization"),
+        ("Izvestia", "organization"),
+        ("Moskvich", "organization"),
+        ("Lada", "organization"),
+        ("Chinese", "misc"),
+    ],
+)
+def test_seed_entities_found_with_their_type(seed_entities: dict[str, set[str]], name: str, typ: str) -> None:
+    assert seed_entities.get(name) == {typ}
+
+
+def test_seed_entities_have_no_sentence_initial_junk(seed_entities: dict[str, set[str]]) -> None:
+    junk = {
+        "The",
+        "Earlier",
+        "According",
+        "It",
+        "One",
+        "During",
+        "In",
+        "He",
+        "This",
+        "Industry",
+        "Leading",
+        "Currently",
+        "Negotiations",
+        "However",
+        "Further",
+        "If",
+        "Some",
+        "As",
+        "A",
+        "Source",
+        "SKD",
+    }
+    assert not junk & set(seed_entities)
+
+
+def test_possessive_is_stripped_and_name_kept() -> None:
+    ents = _types("Analysts praised Renault’s plan. Putin's visit was short.")
+    assert "Renault" in ents and "Putin" in ents
+    assert not any("'" in n or "’" in n for n in ents)
+
+
+def test_titles_mark_people_and_stay_out_of_the_name() -> None:
+    ents = _types("In a meeting, President Vladimir Putin and Moscow Mayor Sergei Sobyanin spoke.")
+    assert ents["Vladimir Putin"] == {"person"}
+    assert ents["Sergei Sobyanin"] == {"person"}
+    assert ents["Moscow"] == {"place"}
+    assert "Mayor" not in " ".join(ents)
+
+
+def test_organisation_cues_and_suffixes() -> None:
+    ents = _types(
+        "The report was cited by Kommersantovo. Shares of Brightwell Motors rose, the agency Zenta said."
+    )
+    assert ents["Kommersantovo"] == {"organization"}
+    assert ents["Brightwell Motors"] == {"organization"}
+    assert ents["Zenta"] == {"organization"}
+
+
+def test_surname_takes_the_type_of_the_full_name() -> None:
+    ents = _types("Phil Simmons took four wickets. Later Simmons said he was pleased.")
+    assert ents["Phil Simmons"] == {"person"}
+    assert ents["Simmons"] == {"person"}
+
+
+def test_all_caps_headline_gives_no_junk_but_known_names() -> None:
+    text = (
+        "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\n"
+        "Leicestershire beat Somerset by an innings on Friday .\n"
+    )
+    names = {m.text for m in extract_entities(text)}
+    assert "LONDON" in names and "LEICESTERSHIRE" in names
+    assert not names & {"CRICKET", "TAKE", "OVER", "AT", "TOP", "AFTER", "INNINGS", "VICTORY"}
+
+
+def test_acronym_in_text_is_an_organisation_but_a_spelled_out_term_is_not() -> None:
+    ents = _types("Officials met KAMAZ managers about semi-knocked-down SKD assembly.")
+    assert ents["KAMAZ"] == {"organization"}
+    assert "SKD" not in ents
+
+
+def test_cyrillic_names_are_found() -> None:
+    text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
+    names = {m.text for m in extract_entities(text)}
+    assert "Москве" in names
+    assert "Сергей Собянин" in names
+    assert "Это" not in names and "В" not in names
+
+
+def test_offsets_and_types_hold_on_seeds() -> None:
+    for p in SEEDS.glob("*.txt"):
+        text = p.read_text(encoding="utf-8")
+        prev = -1
+        for m in extract_entities(text):
+            assert text[m.start : m.end] == m.text
+            assert m.type in ENTITY_TYPES
+            assert m.start >= prev
+            prev = m.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_extractors_never_raise_and_offsets_hold_on_any_text(text: str) -> None:
+    for m in extract_entities(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.type in ENTITY_TYPES
+    for t in extract_times(text):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.type in TIME_TYPES
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "Moscow",
+            "said",
+            "Friday",
+            "U.S.",
+            "Mr.",
+            "Smith",
+            "'s",
+            "of",
+            "and",
+            "KAMAZ",
+            ",",
+            ".",
+            "\n",
+            "2023",
+            "March",
+            "3",
+            "last",
+            "week",
+            "two",
+            "years",
+            "ago",
+            "Москва",
+            "iPhone",
+            "(",
+            ")",
+            "-",
+            "’s",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEWSY)
+def test_extractors_hold_offsets_on_news_like_text(text: str) -> None:
+    import datetime as dt
+
+    for m in extract_entities(text):
+        assert text[m.start : m.end] == m.text
+    for t in extract_times(text, dt.date(2023, 5, 17)):
+        assert text[t.start : t.end] == t.text

@@ -1,0 +1,97 @@
+"""Time expressions: dates, times, durations, sets and vague references, resolved against a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.extract.times import extract_times
+
+DCT = dt.date(2023, 3, 15)  # a Wednesday
+
+
+def _one(text: str, dct: dt.date | None = DCT) -> tuple[str, str, str | None]:
+    times = extract_times(text, dct)
+    assert len(times) == 1, times
+    t = times[0]
+    return t.text, t.type, t.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened on 3 March 2023 in town.", ("3 March 2023", "date", "2023-03-03")),
+        ("It happened on March 3, 2023 in town.", ("March 3, 2023", "date", "2023-03-03")),
+        ("It happened on March 01 , 2008 in town.", ("March 01 , 2008", "date", "2008-03-01")),
+        ("Filed 2023-03-03 in town.", ("2023-03-03", "date", "2023-03-03")),
+        ("Sales started in November 2022 there.", ("November 2022", "date", "2022-11")),
+        ("Output grew in 2023 there.", ("2023", "date", "2023")),
+        ("forecasts with2023 measures", ("2023", "date", "2023")),
+        ("Prices rose in the 1990s.", ("the 1990s", "date", "199")),
+        # reported in March: a third quarter in the past is last year's
+        ("Profit fell in the third quarter.", ("the third quarter", "date", "2022-Q3")),
+        ("Profit will rise in the third quarter.", ("the third quarter", "date", "2023-Q3")),
+        ("They met last week.", ("last week", "date", "2023-W10")),
+        ("They will meet next year.", ("next year", "date", "2024")),
+        ("It opened two years ago.", ("two years ago", "date", "2021")),
+        ("It may open within the next two years.", ("the next two years", "duration", "P2Y")),
+        ("Talks should end within roughly two weeks.", ("roughly two weeks", "duration", "P2W")),
+        ("The race is held every year.", ("every year", "set", "P1Y")),
+        ("The paper is published daily.", ("daily", "set", "P1D")),
+        ("Details are expected soon.", ("soon", "date", "FUTURE_REF")),
+        ("Control passes in the near term.", ("in the near term", "date", "FUTURE_REF")),
+        ("Prices are high now.", ("now", "date", "PRESENT_REF")),
+        ("He recently resigned.", ("recently", "date", "PAST_REF")),
+        ("It rained yesterday.", ("yesterday", "date", "2023-03-14")),
+        ("Trading resumes at 10:35 a.m. sharp.", ("10:35 a.m.", "time", "2023-03-15T10:35")),
+        ("They met this morning.", ("this morning", "time", "2023-03-15TMO")),
+        ("It was warm last summer.", ("last summer", "date", "2022-SU")),
+    ],
+)
+def test_expressions_and_values(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert _one(text) == expected
+
+
+def test_bare_month_in_past_tense_is_the_most_recent_before_the_dct() -> None:
+    assert _one("Production began in November.")[2] == "2022-11"
+    assert _one("Production began in February.")[2] == "2023-02"
+
+
+def test_bare_month_in_future_tense_is_the_next_one() -> None:
+    assert _one("Production will begin in November.")[2] == "2023-11"
+
+
+def test_weekday_resolves_to_the_recent_past_or_the_dct_itself() -> None:
+    assert _one("The minister said on Friday that talks failed.")[2] == "2023-03-10"
+    assert _one("The minister said on Wednesday that talks failed.")[2] == "2023-03-15"
+    assert _one("The minister will arrive on Friday.")[2] == "2023-03-17"
+
+
+def test_relative_expressions_without_a_date_have_no_value() -> None:
+    for text in ("They met last week.", "It opened two years ago.", "Production began in November."):
+        assert _one(text, None)[2] is None
+    assert _one("Filed 2023-03-03.", None)[2] == "2023-03-03"
+
+
+def test_dateline_serves_as_dct_when_none_is_given() -> None:
+    text = "Headline here\nMarch 01 , 2008\nThe company said last year profits rose."
+    values = {t.text: t.value for t in extract_times(text)}
+    assert values["last year"] == "2007"
+
+
+def test_modal_may_and_ages_are_not_times() -> None:
+    assert extract_times("Prices may rise. A 6-year-old boy was found.", DCT) == []
+
+
+def test_durations_and_sets_values() -> None:
+    vals = {
+        t.text: (t.type, t.value) for t in extract_times("It lasted 5 1/2 hours and a 10-year plan.", DCT)
+    }
+    assert vals["5 1/2 hours"] == ("duration", "PT5H30M")
+    assert vals["10-year"] == ("duration", "P10Y")
+
+
+def test_cyrillic_text_does_not_break_times() -> None:
+    text = "В 2023 году Москва объявила планы."
+    assert [(t.text, t.value) for t in extract_times(text, DCT)] == [("2023", "2023")]
