@@ -158,3 +158,27 @@ def test_every_subcommand_works_on_real_corpora(corpus):
     assert run_json("search", "government", "--corpus", str(corpus))
     assert run_json("entities", "--corpus", str(corpus))
     assert run_json("timeline", "--corpus", str(corpus))
+
+
+def test_config_entities_change_what_the_sidebar_lists(tmp_path):
+    config = write(
+        tmp_path,
+        "config.yaml",
+        "entities:\n"
+        "  ignore: [Depositphotos]\n"
+        "  extra:\n"
+        "    - name: Moskvich 3\n"
+        "      type: misc\n"
+        "      aliases: []\n",
+    )
+    names = {r["name"]: r["type"] for r in run_json("--config", str(config), "--no-cache", "entities")}
+    assert "Depositphotos" not in names
+    assert names.get("Moskvich 3") == "misc"
+    assert "Depositphotos" in {r["name"] for r in run_json("--no-cache", "entities")}
+
+
+def test_bad_config_stops_with_file_and_line(tmp_path):
+    config = write(tmp_path, "config.yaml", "them: dark\n")
+    proc = run("--config", str(config), "list")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{config}:1: unknown key 'them' in top level (did you mean 'theme'?)"
