@@ -593,8 +593,10 @@ class _Segmenter:
                 i += 1
                 continue
             j, typ = best
+            before = len(self.spans)
             self._add(toks, list(range(i, j + 1)), False, typ if typ != "?" else None)
-            self.spans[-1].caps = True
+            if len(self.spans) > before:  # _add may refuse the span (e.g. all punctuation)
+                self.spans[-1].caps = True
             i = j + 1
 
 
