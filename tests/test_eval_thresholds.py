@@ -55,10 +55,10 @@ def test_entities_on_conll_subset() -> None:
 
 def test_entities_on_meantime_subset() -> None:
     line = _score("score_ner.py", "meantime_ner.jsonl")
-    assert _figure(line, "typed F1") >= 0.48, line
+    assert _figure(line, "typed F1") >= 0.51, line
 
 
 def test_times_on_timebank_subset() -> None:
     line = _score("score_timex.py", "timebank_timex.jsonl")
-    assert _figure(line, "relaxed F1") >= 0.89, line
-    assert _figure(line, "value F1") >= 0.76, line
+    assert _figure(line, "relaxed F1") >= 0.90, line
+    assert _figure(line, "value F1") >= 0.79, line

@@ -95,3 +95,10 @@ def test_durations_and_sets_values() -> None:
 def test_cyrillic_text_does_not_break_times() -> None:
     text = "В 2023 году Москва объявила планы."
     assert [(t.text, t.value) for t in extract_times(text, DCT)] == [("2023", "2023")]
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_raise() -> None:
+    text = "last Monday, next week, tomorrow, two years ago, next year, Christmas, last summer, the weekend"
+    for d in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for t in extract_times(text, d):
+            assert text[t.start : t.end] == t.text

@@ -212,8 +212,10 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
         raw = sp.text
         if _is_acronym(raw):
             ev.add("organization", 3 if len(raw) > 1 else 0)
-        elif first in lex.given_names or first in lex.surnames:
+        elif first in lex.given_names:
             ev.add("person", 2)
+        elif first in lex.surnames and first not in lex.common:
+            ev.add("person", 1.5)
     if ev.suffix == "based":
         ev.add("place", 6)
     elif ev.suffix in ("born", "led") and not typ:
@@ -288,10 +290,46 @@ def _parts_evidence(spans: list[Span], lex: Lexicon) -> tuple[dict[str, float], 
     return person, org
 
 
+_SCORE_RE = re.compile(
+    r"(?<![\d.])\d{1,3}-\d{1,3}(?![\d.])|\b\d{1,3} \d{1,3}(?: \d{1,3}){2,}|^[^\W\d][^\d\n]{1,30} \d{1,3}(?:$| [^\W\d])",
+    re.M,
+)
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,[ \t]*[^\W\d][^\n]{0,30})?[ \t]+\d{4}-\d\d-\d\d")
+_SPORT_WORDS_RE = re.compile(
+    r"\b(?:beat|beats|drew|draw|defeated|innings|wickets|goals?|scored|halftime|half-time|touchdowns?|"
+    r"inning|homer|playoffs?|league|standings|championship|tournament|seeded|round|matches|fixtures)\b",
+    re.I,
+)
+
+
+def _is_sports_report(text: str) -> bool:
+    """Results, tables and match reports: scores and sports vocabulary throughout."""
+    if len(_SCORE_RE.findall(text, 0, 6000)) < 3:
+        return False
+    return len(_SPORT_WORDS_RE.findall(text, 0, 6000)) >= 2
+
+
+def _teams_are_organisations(text: str, spans: list[Span], lex: Lexicon) -> None:
+    """In sports reports a city or region that plays is a club ("Leicestershire beat Somerset"); countries
+    stay places (national sides are named after their country) and so do venues ("at Headingley")."""
+    for sp in spans:
+        key = " ".join(sp.words)
+        if lex.names.get(key) != "place" or key in lex.countries or sp.product:
+            continue
+        before = text[max(0, sp.start - 6) : sp.start].casefold()
+        if before.endswith(("at ", "in ", "near ", "from ", "to ")):
+            continue
+        if _DATELINE_AFTER_RE.match(text, sp.end) or text.startswith(" :", sp.end):
+            continue  # a dateline or a venue heading ("Hove : Sussex 363")
+        sp.evidence.add("organization", 11)
+
+
 def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]) -> None:
     """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
     for sp in spans:
         _own_evidence(text, sp, lex, lower_words)
+    if _is_sports_report(text):
+        _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
     for sp in spans:
         if len(sp.words) >= 2 and sp.evidence.best()[1] < 5:

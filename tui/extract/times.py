@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from tui.extract.lexicon import lexicon
 from tui.extract.model import TimeMention
@@ -54,7 +54,7 @@ _MOD = (
 )
 _REL = r"(?:this past|this coming|this|last|next|the past|the previous|the coming|the current|the following|that)"
 
-Handler = Callable[[re.Match[str], "_Ctx"], tuple[str, str | None] | None]
+Handler = Callable[["_M", "_Ctx"], tuple[str, str | None] | None]
 
 
 class _Ctx:
@@ -92,7 +92,7 @@ def _date(y: int, m: int, d: int) -> str | None:
 
 
 # --- handlers ----------------------------------------------------------------------------------------
-def _iso(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _iso(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     v = _date(int(m["y"]), int(m["m"]), int(m["d"]))
     if v is None:
         return None
@@ -101,7 +101,7 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", v
 
 
-def _numeric(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _numeric(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
         y += 1900 if y > 40 else 2000
@@ -110,10 +110,12 @@ def _numeric(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return ("date", v) if v else None
 
 
-def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
-    mon = m["m1"] or m["m2"]
+def _full_date(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
+    mon = m["m"]
+    if not (m["d1"] or m["d2"]):
+        return None  # "March 2023" and "March" have their own rules
     day = int(m["d1"] or m["d2"])
-    if not _capitalised(ctx, m, "m1" if m["m1"] else "m2") or not 1 <= day <= 31:
+    if not _capitalised(ctx, m, "m") or not 1 <= day <= 31:
         return None
     month = _month_no(mon)
     if m["y"]:
@@ -125,7 +127,7 @@ def _full_date(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", _date(year, month, day)
 
 
-def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _month_year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if not _capitalised(ctx, m, "m"):
         return None
     return "date", f"{int(m['y']):04d}-{_month_no(m['m']):02d}"
@@ -161,7 +163,7 @@ _MAY_BEFORE = frozenset(
 )
 
 
-def _month(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     word = m["m"]
     if not _capitalised(ctx, m, "m"):
         return None
@@ -189,10 +191,11 @@ def _month(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{year:04d}-{month:02d}"
 
 
-def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if not _capitalised(ctx, m, "wd"):
         return None
-    typ = "date"  # "Friday night" reads as a day in news
+    pod = (m["pod"] or "").casefold()
+    typ = "time" if pod else "date"
     if ctx.dct is None:
         return typ, None
     wd = _weekday_no(m["wd"])
@@ -203,10 +206,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         d = weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
     else:
         d = weekday_date(ctx.dct, wd, ctx.direction(m))
-    return typ, d.isoformat()
+    return typ, d.isoformat() + ("T" + time_words().parts_of_day[pod] if pod else "")
 
 
-def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     y = int(m["y"])
     nxt = ctx.text[m.end() : m.end() + 16].split()
     if nxt and nxt[0].casefold().strip(".,;:") in _NOT_AFTER_YEAR:
@@ -272,13 +275,18 @@ _NOT_AFTER_YEAR = frozenset(
 )
 
 
-def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _decade(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if m["c"]:
         return "date", f"{m['c']}{m['d']}"
-    return "date", f"19{m['d2'] or m['d3'] or m['d4']}"
+    if m["d3"]:  # "the 80s", "the 70s and 80s", not "in his 70s"
+        s = m.start("d3")
+        before = ctx.text[max(0, s - 12) : s].casefold()
+        if not (before.endswith("the ") or re.search(r"\d0['’]?s (?:and|or|to) $", before)):
+            return None
+    return "date", f"19{m['d2'] or m['d3']}"
 
 
-def _rel_day(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _rel_day(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     w = m["w"].casefold()
     pod = (m["pod"] or "").casefold()
     if w == "tonight":
@@ -292,7 +300,7 @@ def _rel_day(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", v
 
 
-def _pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _pod(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     """ "this morning", "last night"."""
     rel = m["rel"].casefold()
     pod = m["pod"].casefold()
@@ -321,7 +329,7 @@ def _season_value(dct: dt.date, code: str, rel: str, direction: int) -> str:
     return f"{year}-{code}"
 
 
-def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     rel = " ".join(m["rel"].casefold().split())
     unit = m["unit"].casefold()
     if ctx.dct is None:
@@ -341,7 +349,9 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", shift(ctx.dct, unit, n)
 
 
-def _num_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _num_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
+    if m["num"] is None:
+        return None  # a unit word with no number before it
     num = " ".join(m["num"].casefold().split())
     unit = m["unit"].casefold()
     text = ctx.text
@@ -349,11 +359,18 @@ def _num_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
         return None  # "a second term"
     if num in ("some", "many", "several", "few") and not unit.endswith("s"):
         return None  # "some day" is not a duration
+    if unit.startswith("quarter") and (
+        num in ("a", "an", "three") or (num == "one" and " of" in ctx.text[m.end() : m.end() + 3])
+    ):
+        return None  # "a quarter of the shares", "three-quarters"
     amount = None if num in ("a few", "several", "some", "many", "few") else parse_number(num)
     if m["half"]:
         amount = (amount or 0) + 0.5
     if (m["old"] or "").casefold() == "old":
         return None  # an age: "a 6-year-old"
+    start = None
+    if m["det"] and not m["rel"]:
+        start = m.end("det") + 1  # "the two days": the determiner is not part of it, "the past two days" is
     direction = (m["dir"] or "").casefold()
     if direction:
         if ctx.dct is None:
@@ -372,6 +389,8 @@ def _num_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
             in ("million", "billion", "percent", "%", "times", "once", "twice")
         ):
             return "set", duration_value(1, unit)
+    if start is not None:
+        return "duration", duration_value(amount, unit), start
     return "duration", duration_value(amount, unit)
 
 
@@ -385,7 +404,7 @@ def _in_quarter_talk(text: str, pos: int) -> bool:
     return not re.search(r"\b(?:1[89]|20)\d\d\b|\bmonth", sentence)
 
 
-def _set(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _set(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     what = m["what"].casefold()
     if what in time_words().months:
         return "set", f"XXXX-{_month_no(what):02d}"
@@ -410,15 +429,22 @@ _ADVERB_SET = {
 }
 
 
-def _adverb_set(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _adverb_set(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "set", _ADVERB_SET[m["w"].casefold()]
 
 
-def _times_per(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _times_per(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "set", duration_value(1, m["unit"])
 
 
-def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _quarter(m: _M, ctx: _Ctx) -> tuple | None:
+    res = _quarter_value(m, ctx)
+    if res is not None and m["det"] and ctx.text[m.start("unit") - 1] == "-":
+        return (*res, m.end("det") + 1)  # "the third-quarter results": an adjective, no determiner
+    return res
+
+
+def _quarter_value(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     unit = m["unit"].casefold()
     ordw = (m["ord"] or "").casefold()
     mods = " ".join((m["mods"] or "").casefold().split())
@@ -472,14 +498,14 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", prev
 
 
-def _fiscal_q(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _fiscal_q(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     year = int(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
     if year is None:
         return "date", None
     return "date", f"{year:04d}-{m['q'].upper()}"
 
 
-def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _season(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     s = m["s"].casefold()
     rel = (m["rel"] or "").casefold()
     mod = m["mod"]
@@ -511,7 +537,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", _season_value(ctx.dct, code, rel, ctx.direction(m))
 
 
-def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _clock(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     h = int(m["h"])
     mi = int(m["mi"] or 0)
     ap = (m.groupdict().get("ap") or "").casefold().replace(".", "")
@@ -527,14 +553,14 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "time", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}" + ("Z" if zone in ("UTC", "GMT", "Z") else "")
 
 
-def _noon(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _noon(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     w = m["w"].casefold()
     if ctx.dct is None:
         return "time", None
     return "time", ctx.dct.isoformat() + ("T12:00" if w in ("noon", "midday") else "T24:00")
 
 
-def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _holiday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     name = " ".join(m["h"].split()).replace("’", "'").casefold()
     if not _capitalised(ctx, m, "h"):
         return None
@@ -554,11 +580,11 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", d.isoformat() if d else None
 
 
-def _vague(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _vague(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", time_words().vague.get(" ".join(m["w"].casefold().split()))
 
 
-def _year_adj(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _year_adj(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if ctx.dct is None:
         return "date", None
     if _in_quarter_talk(ctx.text, m.start()):
@@ -567,7 +593,7 @@ def _year_adj(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{ctx.dct.year - 1:04d}"
 
 
-def _the_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _the_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     """ "the year", "the end of the month", "the day": the dct's period (a year "for the year" is a span)."""
     u = m["u"].casefold()
     q = (m["q"] or "").casefold()
@@ -576,7 +602,10 @@ def _the_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     if ctx.dct is None:
         return "date", None
     unit = "week" if u == "weekend" else u
-    v = shift(ctx.dct, unit, 0)
+    n = 0
+    if u == "weekend" and ctx.dct.weekday() < 4 and ctx.direction(m) < 0:
+        n = -1  # "over the weekend", said on a Monday: the one just past
+    v = shift(ctx.dct, unit, n)
     return "date", v + "-WE" if u == "weekend" else v
 
 
@@ -594,7 +623,7 @@ _TEENS = {
 }
 
 
-def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _spelled_year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     century = 19 if m["c"].casefold() == "nineteen" else 20
     rest = m["rest"].casefold()
     if rest == "hundred":
@@ -607,20 +636,32 @@ def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{century}{int(n):02d}"
 
 
-def _two_thousand(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _two_thousand(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
+    if m.start() == m.core.start():  # no "the year" before: a year only after "in", "by", "since"...
+        before = ctx.text[max(0, m.start() - 12) : m.start()].split()
+        if not before or before[-1].casefold() not in (
+            "in",
+            "by",
+            "since",
+            "until",
+            "till",
+            "before",
+            "after",
+        ):
+            return None
     return "date", "2000"
 
 
 _CENTURY_WORDS = {"twentieth": 20, "nineteenth": 19, "eighteenth": 18, "twenty-first": 21, "twenty first": 21}
 
 
-def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _century(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     d = m.groupdict()
     n = int(d["n"]) if d.get("n") else _CENTURY_WORDS[" ".join(d["w"].casefold().split())]
     return "date", f"{n - 1:02d}"
 
 
-def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _year_end(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if ctx.dct is None:
         return "date", None
     rel = (m["rel"] or "").casefold()
@@ -628,11 +669,11 @@ def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{year:04d}-12-31"
 
 
-def _unit_long(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _unit_long(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "duration", duration_value(1, m["unit"])
 
 
-def _in_the_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _in_the_pod(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     h = int(m["h"])
     pod = m["pod"].casefold()
     if h > 12:
@@ -644,25 +685,31 @@ def _in_the_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
     return "time", f"{ctx.dct.isoformat()}T{h:02d}:00"
 
 
-def _range_first(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _range_first(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     """ "between 60 and 90 days": the first number has the same unit."""
     return "duration", duration_value(parse_number(m["num"]), m["unit"])
 
 
-def _short_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _short_year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     yy = int(m["yy"])
     now = (ctx.dct.year if ctx.dct else 2000) % 100
-    return "date", f"{(19 if yy > now else 20)}{yy:02d}"
+    return "date", f"{(19 if yy > now + 10 else 20)}{yy:02d}"
 
 
-def _for_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str | None] | None:
+def _for_units(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "duration", duration_value(None, m["unit"])
 
 
 # --- rules -------------------------------------------------------------------------------------------
+# Each rule: (core pattern, runs on the lowercased text, handler, prefix pattern, guard). The core starts
+# with a plain word or digit so the regex engine can skip ahead quickly; what may come before it
+# ("the", "last", "early", "Monday,") is the prefix, matched backwards from the core and part of the span;
+# the guard lists characters that must not come right before the core ("w" for letters and digits).
+_W = "w"
+
+
 @functools.cache
-def _rules() -> list[tuple[re.Pattern[str], Handler, bool]]:
-    """(pattern, handler, runs on the lowercased text)."""
+def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | None, str]]:
     tw = time_words()
     zones = "|".join(sorted((z.upper() for z in lexicon().zones), key=len, reverse=True))
     zones_low = zones.lower()
@@ -672,158 +719,267 @@ def _rules() -> list[tuple[re.Pattern[str], Handler, bool]]:
     )
     vague = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(tw.vague, key=len, reverse=True))
     pods = "morning|afternoon|evening|night"
-    i = 1  # run on the lowercased text
-    specs: list[tuple[str, int, Handler]] = [
+    low, orig = True, False
+    specs: list[tuple[str, bool, Handler, str | None, str]] = [
         (
-            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\d-])",
-            0,
+            r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\d-])",
+            orig,
             _iso,
+            None,
+            "0123456789-",
         ),
-        (r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 0, _numeric),
+        (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", orig, _numeric, None, "0123456789/"),
         (
-            rf"(?:(?:{_WEEKDAY_ANY})[ \t]*,?[ \t]+)?(?:the[ \t]+)?"
-            rf"(?:(?<!\d)(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?P<m1>{_MONTH})"
-            rf"|(?P<m2>{_MONTH})[ \t]+(?:the[ \t]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{{3}}))"
+            rf"(?P<m>{_MONTH})(?![a-z])"
+            r"(?:[ \t]+(?:the[ \t]+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3}))?"
             r"(?:[ \t]*,?[ \t]*(?P<y>\d{4})(?!\d))?",
-            i,
+            low,
             _full_date,
+            rf"(?:{_WEEKDAY_ANY}[ \t]*,?[ \t]+)?(?:the[ \t]+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+)?",
+            _W,
         ),
-        (rf"(?:{_MOD}[\s-]*)?(?P<m>{_MONTH}),?[ \t]+(?:of[ \t]+)?(?P<y>\d{{4}})(?!\d)", i, _month_year),
         (
-            rf"(?:(?P<rel>this past|this coming|last|next|this)\s+|{_MOD}[\s-]*)?(?P<m>{_MONTHS_FULL}|sept\.)"
-            r"(?:\s+(?P<yr>this|last|next)\s+year)?(?!\s*\d)",
-            i,
+            rf"(?P<m>{_MONTH}),?[ \t]+(?:of[ \t]+)?(?P<y>\d{{4}})(?!\d)",
+            low,
+            _month_year,
+            rf"(?:{_MOD}[\s-]*)?",
+            _W,
+        ),
+        (
+            rf"(?P<m>{_MONTHS_FULL}|sept\.)(?![a-z])(?:\s+(?P<yr>this|last|next)\s+year)?(?!\s*\d)",
+            low,
             _month,
+            rf"(?:(?P<rel>this past|this coming|last|next|this)\s+|{_MOD}[\s-]*)?",
+            _W,
         ),
         (
-            rf"(?:(?P<rel>this past|this coming|last|next|this|early|late)\s+)?(?P<wd>{_WEEKDAY})(?:['’]s)?"
-            rf"(?:\s+(?P<pod>{pods}))?",
-            i,
+            rf"(?P<wd>{_WEEKDAY})(?![a-z])(?:\s+(?P<pod>{pods}))?",
+            low,
             _weekday,
+            r"(?:(?P<rel>this past|this coming|last|next|this|early|late)\s+)?",
+            _W,
         ),
         (
-            rf"(?:(?P<mod>{_MOD}|fiscal year|fiscal|calendar|the year|fy|model year)[\s-]*)?"
-            r"(?<![\d$£€,.])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*%|-\d)",
-            i,
+            r"(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*%|-\d)",
+            low,
             _year,
+            rf"(?:(?P<mod>{_MOD}|fiscal year|fiscal|calendar|the year|fy|model year)[\s-]*)?",
+            "0123456789$£€,.",
         ),
         (
-            r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s\b"
-            r"|(?<=\bthe )(?P<d3>[2-9])0s\b|(?<=\d0s and )(?P<d4>[2-9])0s\b",
-            i,
+            r"(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0|(?P<d3>[2-9])0)['’]?s\b",
+            low,
             _decade,
+            r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?",
+            _W,
         ),
         (
-            r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b"
-            rf"(?:\s+(?P<pod>{pods}))?",
-            i,
+            rf"(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<pod>{pods}))?",
+            low,
             _rel_day,
+            r"(?:(?:early|late|earlier|later)\s+)?",
+            _W,
         ),
-        (rf"\b(?P<rel>this|last|tomorrow)\s+(?P<pod>{pods})\b", i, _pod),
+        (rf"(?P<rel>this|last|tomorrow)\s+(?P<pod>{pods})\b", low, _pod, None, _W),
         (
-            rf"\b(?:{_MOD}\s+|(?:earlier|later)\s+)?(?P<rel>{_REL})\s+"
+            rf"(?P<rel>{_REL})\s+"
             r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
-            i,
+            low,
             _rel_unit,
+            rf"(?:{_MOD}\s+|(?:earlier|later)\s+)?",
+            _W,
         ),
         (
-            r"\b(?:(?P<det>the)\s+)?"
+            rf"(?P<unit>{_UNIT})\b"
+            r"(?:[\s-]+(?P<old>old|long))?"
+            r"(?:\s+(?P<dir>ago|earlier|later|from now|hence|previously)\b)?",
+            low,
+            _num_unit,
+            r"(?:(?P<det>the)\s+)?"
             r"(?:(?P<rel>past|last|next|first|final|coming|previous|following|initial|remaining|latest|"
             r"further|additional|entire|whole|full|same|ensuing|subsequent)\s+)?"
             r"(?:(?:about|nearly|almost|more than|less than|over|under|roughly|approximately|around|"
             r"at least|up to|fewer than|only|just|another)\s+)?"
             rf"(?P<num>{_NUM})[\s-]+(?P<half>and\s+a\s+half\s+)?"
-            r"(?:(?:more|additional|further|straight|consecutive|full|long|short|trading|working|business)\s+)?"
-            rf"(?P<unit>{_UNIT})\b"
-            r"(?:[\s-]+(?P<old>old|long))?"
-            r"(?:\s+(?P<dir>ago|earlier|later|from now|hence|previously)\b)?",
-            i,
-            _num_unit,
+            r"(?:(?:more|additional|further|straight|consecutive|full|long|short|trading|working|business)\s+)?",
+            _W,
         ),
         (
-            r"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
+            r"(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
             rf"(?P<what>{_WEEKDAY}|{_MONTHS_FULL}|{pods}|second|minute|hour|day|night|week|month|quarter|year|decade)"
             r"s?\b",
-            i,
+            low,
             _set,
+            None,
+            _W,
         ),
         (
-            r"\b(?:once|twice|thrice|\w+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
-            i,
+            r"(?:once|twice|thrice|times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour)\b",
+            low,
             _times_per,
+            r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\s+)?",
+            _W,
         ),
         (
-            r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|annually|annual|yearly|hourly)\b",
-            i,
+            r"(?P<w>daily|nightly|weekly|biweekly|monthly|annually|annual|yearly|hourly)\b",
+            low,
             _adverb_set,
+            None,
+            _W,
         ),
         (
-            r"\b(?:(?P<det>the)\s+)?(?:(?P<yr1>\d{4}|this year['’]s|last year['’]s|next year['’]s)\s+)?"
+            r"(?P<unit>quarter|half|period)\b(?!-)(?:\s+(?:of\s+)?(?P<yr2>\d{4}|this year|last year|next year))?",
+            low,
+            _quarter,
+            r"(?:(?P<det>the)\s+)?(?:(?P<yr1>\d{4}|this year['’]s|last year['’]s|next year['’]s)\s+)?"
             r"(?P<mods>(?:(?:fiscal|calendar|current|latest|recent|previous|past|same|comparable|year-ago|"
             r"year-earlier|this|next|coming)[\s-]+)*)"
-            r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:fiscal[\s-]+)?"
-            r"(?P<unit>quarter|half|period)\b(?!-)"
-            r"(?:\s+(?:of\s+)?(?P<yr2>\d{4}|this year|last year|next year))?",
-            i,
-            _quarter,
+            r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?:fiscal[\s-]+)?",
+            _W,
         ),
-        (r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}))?\b", 0, _fiscal_q),
+        (r"(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}))?\b", orig, _fiscal_q, None, _W),
         (
-            r"\b(?:(?P<mod>early|late|mid)[\s-]*)?"
-            r"(?:(?P<rel>this past|this coming|this|last|next|the|their|its|our|his|her)\s+)?"
             r"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>\d{4}))?",
-            i,
+            low,
             _season,
+            r"(?:(?P<mod>early|late|mid)[\s-]*)?"
+            r"(?:(?P<rel>this past|this coming|this|last|next|the|their|its|our|his|her)\s+)?",
+            _W,
         ),
         (
-            r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+            r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
             rf"(?:\s+(?P<z>{zones_low})\b)?",
-            i,
+            low,
             _clock,
+            None,
+            "w:.",
         ),
         (
-            rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<z>{zones}|local time|hrs|h)\b)?",
-            0,
+            rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s*(?P<z>{zones}|local time|hrs|h)\b)?",
+            orig,
             _clock,
+            None,
+            "w:.",
         ),
-        (r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<z>UTC|GMT)\b", 0, _clock),
-        (r"\b(?P<w>noon|midday|midnight)\b", i, _noon),
+        (r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<z>UTC|GMT)\b", orig, _clock, None, _W),
+        (r"(?P<w>noon|midday|midnight)\b", low, _noon, None, _W),
         (
-            rf"\b(?:{_MOD}\s+)?the\s+(?:(?P<q>full|fiscal|current|entire|whole|calendar|same)\s+)?"
+            r"the\s+(?:(?P<q>full|fiscal|current|entire|whole|calendar|same)\s+)?"
             r"(?P<u>year|week|month|day|weekend)\b(?![-'’])",
-            i,
+            low,
             _the_unit,
+            rf"(?:{_MOD}\s+)?",
+            _W,
         ),
         (
-            rf"\b(?P<c>nineteen|twenty)[\s-](?P<rest>(?:{_TENS})(?:[\s-](?:{_DIGIT_WORD}))?|ten|eleven|twelve|"
+            rf"(?P<c>nineteen|twenty)[\s-](?P<rest>(?:{_TENS})(?:[\s-](?:{_DIGIT_WORD}))?|ten|eleven|twelve|"
             rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)\b",
-            i,
+            low,
             _spelled_year,
+            None,
+            _W,
         ),
-        (r"\b(?:the\s+)?year\s+two\s+thousand\b|\btwo\s+thousand\b(?!\s+\w+s\b)", i, _two_thousand),
-        (r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b", i, _century),
+        (r"two\s+thousand\b", low, _two_thousand, r"(?:(?:the\s+)?year\s+)?", _W),
+        (r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b", low, _century, r"(?:the\s+)?", _W),
         (
-            r"\b(?:the\s+)?(?P<w>twentieth|nineteenth|eighteenth|twenty-first|twenty first)[\s-]century\b",
-            i,
+            r"(?P<w>twentieth|nineteenth|eighteenth|twenty-first|twenty first)[\s-]century\b",
+            low,
             _century,
+            r"(?:the\s+)?",
+            _W,
         ),
-        (rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{holidays})\b", i, _holiday),
-        (rf"\b(?P<w>{vague})\b", i, _vague),
-        (r"\b(?:the\s+)?(?:year-earlier|year-ago)\b(?![\s-]+(?:quarter|period|half))", i, _year_adj),
-        (r"\b(?:for|over)\s+(?:the\s+)?(?P<unit>years|months|weeks|decades)\b", i, _for_units),
+        (rf"(?P<h>{holidays})\b", low, _holiday, r"(?:(?P<rel>last|next|this)\s+)?", _W),
+        (rf"(?P<w>{vague})\b", low, _vague, None, _W),
+        (r"year-(?:earlier|ago)\b(?![\s-]+(?:quarter|period|half))", low, _year_adj, None, _W),
+        (r"(?:for|over)\s+(?:the\s+)?(?P<unit>years|months|weeks|decades)\b", low, _for_units, None, _W),
         (
-            rf"(?<![\w.,])(?P<num>\d+|{_DIGIT_WORD}|ten|twelve|{_TENS})"
+            rf"(?P<num>\d+|{_DIGIT_WORD}|ten|twelve|{_TENS})"
             rf"(?=\s+(?:and|to|or|-)\s+(?:\d+|{_DIGIT_WORD}|ten|twelve|{_TENS})\s+(?P<unit>{_UNIT})\b)",
-            i,
+            low,
             _range_first,
+            None,
+            "w.,",
         ),
-        (r"(?<![\w'’])['’](?P<yy>\d\d)\b(?![’'.,]?\d)", 0, _short_year),
-        (r"\b(?P<unit>decades|years|months|weeks|days|hours)-long\b", i, _for_units),
-        (r"\b(?P<unit>day|week|month|year|hour)-long\b", i, _unit_long),
-        (r"\b(?P<h>\d{1,2})\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b", i, _in_the_pod),
-        (r"\b(?:(?P<rel>last|this|next)\s+)?year[\s-]end\b", i, _year_end),
+        (r"['’](?P<yy>\d\d)\b(?![’'.,]?\d)", orig, _short_year, None, "w'’"),
+        (r"(?P<unit>decades|years|months|weeks|days|hours)-long\b", low, _for_units, None, _W),
+        (r"(?P<unit>day|week|month|year|hour)-long\b", low, _unit_long, None, _W),
+        (
+            r"(?P<h>\d{1,2})\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night)\b",
+            low,
+            _in_the_pod,
+            None,
+            _W,
+        ),
+        (r"year[\s-]end\b", low, _year_end, r"(?:(?P<rel>last|this|next)\s+)?", _W),
     ]
-    return [(re.compile(p), h, bool(low)) for p, low, h in specs]
+    return [
+        (re.compile(p), on_low, h, re.compile(rf"(?<!\w)(?:{pre})\Z") if pre else None, guard)
+        for p, on_low, h, pre, guard in specs
+    ]
+
+
+class _M:
+    """A core match with the prefix matched before it, read as one match by the handlers."""
+
+    __slots__ = ("core", "pre")
+
+    def __init__(self, core: re.Match[str], pre: re.Match[str] | None) -> None:
+        self.core = core
+        self.pre = pre
+
+    def _owner(self, name: str) -> re.Match[str] | None:
+        if self.pre is not None and name in self.pre.re.groupindex:
+            return self.pre
+        return self.core if name in self.core.re.groupindex else None
+
+    def __getitem__(self, name: str) -> str | None:
+        owner = self._owner(name)
+        return owner[name] if owner is not None else None
+
+    def groupdict(self) -> dict[str, str | None]:
+        d = self.core.groupdict()
+        if self.pre is not None:
+            d.update(self.pre.groupdict())
+        return d
+
+    def start(self, name: str | None = None) -> int:
+        if name is None:
+            return self.pre.start() if self.pre is not None else self.core.start()
+        owner = self._owner(name)
+        return owner.start(name) if owner is not None else -1
+
+    def end(self, name: str | None = None) -> int:
+        if name is None:
+            return self.core.end()
+        owner = self._owner(name)
+        return owner.end(name) if owner is not None else -1
+
+
+def _guard_blocks(ch: str, guard: str) -> bool:
+    if "w" in guard and (ch.isalnum() or ch == "_"):
+        return True
+    return ch != "w" and ch in guard
+
+
+def _matches(
+    src: str, low: str, rx: re.Pattern[str], pre: re.Pattern[str] | None, guard: str
+) -> Iterator[_M]:
+    """Core matches not blocked by the guard, each with its prefix, as handler-ready matches."""
+    pos = 0
+    n = len(src)
+    while pos <= n:
+        cm = rx.search(src, pos)
+        if cm is None:
+            return
+        s = cm.start()
+        if s > 0 and guard and _guard_blocks(src[s - 1], guard):
+            pos = s + 1
+            continue
+        pos = cm.end() if cm.end() > s else s + 1
+        pm = pre.search(low, max(0, s - 60), s) if pre is not None else None
+        if pm is not None and pm.start() == s:
+            pm = None
+        yield _M(cm, pm)
 
 
 _CLOCK_DAY_GAP = re.compile(r"[ \t]*(?:on|at)?[ \t]*")
@@ -864,8 +1020,9 @@ def _dateline(text: str) -> dt.date | None:
     for line in text[:600].splitlines()[:6]:
         if not line.strip() or len(line) > 70:
             continue
-        for rx, handler, on_low in _rules()[:3]:
-            m = rx.search(line.translate(_ASCII_LOWER) if on_low else line)
+        low = line.translate(_ASCII_LOWER)
+        for rx, on_low, handler, pre, guard in _rules()[:3]:
+            m = next(_matches(low if on_low else line, low, rx, pre, guard), None)
             if m is None:
                 continue
             rest = (line[: m.start()] + " " + line[m.end() :]).split()
@@ -875,7 +1032,7 @@ def _dateline(text: str) -> dt.date | None:
     return None
 
 
-def _trim_for_units(m: re.Match[str]) -> tuple[int, int]:
+def _trim_for_units(m: _M) -> tuple[int, int]:
     return m.start("unit"), m.end("unit")
 
 
@@ -883,23 +1040,31 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     """Time expressions of ``text`` in text order; ``text[t.start:t.end] == t.text`` always holds."""
     if not text:
         return []
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
     if dct is None:
         dct = _dateline(text)
     ctx = _Ctx(text, dct)
     low = text.translate(_ASCII_LOWER)
     cands: list[tuple[int, int, int, str, str | None]] = []
-    for prio, (rx, handler, on_low) in enumerate(_rules()):
-        for m in rx.finditer(low if on_low else text):
+    for prio, (rx, on_low, handler, pre, guard) in enumerate(_rules()):
+        for m in _matches(low if on_low else text, low, rx, pre, guard):
             if m.end() <= m.start():
                 continue
-            res = handler(m, ctx)
+            try:
+                res = handler(m, ctx)
+            except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
+                res = None
             if res is None:
                 continue
-            s, e = (
-                _trim_for_units(m)
-                if handler is _for_units and m.group().endswith("s")
-                else (m.start(), m.end())
-            )
+            s, e = m.start(), m.end()
+            if len(res) == 3:  # the handler moved the start
+                s = max(s, min(res[2], e - 1))
+                while s < e and low[s].isspace():
+                    s += 1
+                res = res[:2]
+            if handler is _for_units and low[e - 1] == "s":
+                s, e = _trim_for_units(m)
             typ, value = res
             cands.append((s, e, prio, typ, value))
     # longest first; among equals the earlier rule
