@@ -9,6 +9,7 @@ or foreign-version cache is ignored with a warning and rebuilt: the reader never
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.corpus import Article, LoadResult, LoadWarning, iter_corpus_files, load_article
+from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_corpus_files, load_article
 from tui.library import Library, LibraryOptions
 from tui.state import atomic_write_bytes, corpus_key
 
@@ -36,6 +37,7 @@ def cache_dir_for(root: Path, env: Mapping[str, str] | None = None) -> Path:
     return cache_home(env) / corpus_key(root)
 
 
+@functools.cache
 def _code_fingerprint() -> str:
     """Changes whenever the loader, index or extractors change, so stale results are not reused."""
     pkg = Path(__file__).resolve().parent
@@ -155,9 +157,7 @@ def open_cached_library(
         article = record.article
         if article is None:
             continue
-        if article.id in used_ids:
-            article.id = rel
-        used_ids.add(article.id)
+        claim_unique_id(article, rel, used_ids)
         result.articles.append(article)
         if on_article:
             on_article(article, done, len(files))

@@ -85,12 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dct", type=_dct, help="document date for relative expressions (YYYY-MM-DD)")
     p.set_defaults(func=cmd_extract)
 
-    try:
-        from tui.config_cli import add_config_parser
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    else:
-        add_config_parser(sub)
+    from tui.config_cli import add_config_parser
+
+    add_config_parser(sub)
     return parser
 
 

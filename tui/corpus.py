@@ -205,6 +205,13 @@ def load_article(path: Path, rel: str, warnings: list[LoadWarning]) -> Article |
     )
 
 
+def claim_unique_id(article: Article, rel: str, used_ids: set[str]) -> None:
+    """Give ``article`` an id no earlier article has: of "a.txt" and "a.md" the second keeps its suffix."""
+    if article.id in used_ids:
+        article.id = rel
+    used_ids.add(article.id)
+
+
 def load_corpus(
     root: str | os.PathLike[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
@@ -227,9 +234,7 @@ def load_corpus(
         article = load_article(path, rel, result.warnings)
         if article is None:
             continue
-        if article.id in used_ids:  # "a.txt" and "a.md": keep the suffix on the second
-            article.id = rel
-        used_ids.add(article.id)
+        claim_unique_id(article, rel, used_ids)
         result.articles.append(article)
         if on_article:
             on_article(article, done, len(files))

@@ -195,13 +195,17 @@ class Library:
                 tokens.extend(atom.tokens)
         return tokens
 
+    def _match(self, q: Query) -> tuple[set[int], dict[int, float]]:
+        """The article numbers ``q`` matches and their scores."""
+        docs = self._eval(q.root)
+        return docs, self.text_index.score(self._scoring_tokens(q), docs)
+
     def ranked(self, query: Query | str) -> list[int]:
         """Article numbers matching ``query``, best first (corpus order when nothing ranks them)."""
         q = parse_query(query) if isinstance(query, str) else query
         if q.is_empty:
             return list(range(len(self.articles)))
-        docs = self._eval(q.root)
-        scores = self.text_index.score(self._scoring_tokens(q), docs)
+        docs, scores = self._match(q)
         return sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))
 
     def search(self, query: Query | str, limit: int | None = None) -> SearchResults:
@@ -210,8 +214,7 @@ class Library:
         limit = self.options.search_limit if limit is None else limit
         if q.is_empty:
             return SearchResults(q, 0, [])
-        docs = self._eval(q.root)
-        scores = self.text_index.score(self._scoring_tokens(q), docs)
+        docs, scores = self._match(q)
         best = heapq.nsmallest(limit, docs, key=lambda d: (-scores.get(d, 0.0), d))
         atoms = q.positive_atoms()
         hits = []

@@ -58,41 +58,27 @@ def _hit_regex(
 
 def find_hits(text: str, atoms: Sequence[Term | Phrase], include_title_only: bool = False) -> list[Span]:
     """Character spans in ``text`` of every word and phrase of ``atoms``, in text order."""
-    fast = _find_hits_regex(text, atoms, include_title_only)
-    if fast is not None:
-        return fast
-    return _find_hits_tokens(text, atoms, include_title_only)
+    chosen = [a for a in atoms if include_title_only or not a.title_only]
+    if not chosen:
+        return []
+    fast = _find_hits_regex(text, chosen)
+    return fast if fast is not None else _find_hits_tokens(text, chosen)
 
 
-def _selected(atoms: Sequence[Term | Phrase], include_title_only: bool) -> list[Term | Phrase]:
-    return [a for a in atoms if include_title_only or not a.title_only]
-
-
-def _find_hits_regex(
-    text: str, atoms: Sequence[Term | Phrase], include_title_only: bool
-) -> list[Span] | None:
-    chosen = _selected(atoms, include_title_only)
+def _find_hits_regex(text: str, chosen: Sequence[Term | Phrase]) -> list[Span] | None:
     tokens = [t for a in chosen for t in ((a.token,) if isinstance(a, Term) else a.tokens)]
     if not all(t.isascii() and t.isalnum() for t in tokens):
         return None  # case folding beyond ASCII: compare tokens instead
-    if not chosen:
-        return []
     words = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and not a.prefix}))
     prefixes = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and a.prefix}))
     phrases = tuple(sorted({a.tokens for a in chosen if isinstance(a, Phrase)}))
     return [m.span() for m in _hit_regex(words, prefixes, phrases).finditer(text)]
 
 
-def _find_hits_tokens(text: str, atoms: Sequence[Term | Phrase], include_title_only: bool) -> list[Span]:
-    words = {a.token for a in atoms if isinstance(a, Term) and not a.prefix}
-    prefixes = tuple(a.token for a in atoms if isinstance(a, Term) and a.prefix)
-    phrases = [a.tokens for a in atoms if isinstance(a, Phrase)]
-    if not include_title_only:
-        skip = {a for a in atoms if getattr(a, "title_only", False)}
-        words -= {a.token for a in skip if isinstance(a, Term)}
-        phrases = [a.tokens for a in atoms if isinstance(a, Phrase) and a not in skip]
-    if not (words or prefixes or phrases):
-        return []
+def _find_hits_tokens(text: str, chosen: Sequence[Term | Phrase]) -> list[Span]:
+    words = {a.token for a in chosen if isinstance(a, Term) and not a.prefix}
+    prefixes = tuple(a.token for a in chosen if isinstance(a, Term) and a.prefix)
+    phrases = [a.tokens for a in chosen if isinstance(a, Phrase)]
     tokens = list(tokenize_spans(text))
     hits: list[Span] = []
     for tok, start, end in tokens:
