@@ -91,6 +91,36 @@ async def test_search_updates_list_and_escape_clears() -> None:
         assert main.article_list.row_count() == 3
 
 
+async def send_burst(app, keys: str) -> None:
+    """Queue every key at once, as a fast typist or a terminal paste of keystrokes does."""
+    from textual import events
+
+    for ch in keys:
+        key = "slash" if ch == "/" else ch
+        event = events.Key(key, ch)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_keys_typed_right_after_slash_reach_the_box() -> None:
+    """A fast typist: '/' and the query arrive in one burst; no letter goes to the list's keys."""
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await send_burst(app, "/KAMAZ")
+        await pilot.pause()
+        await app.settled()
+        await pilot.pause()
+        assert main.search_box.input.value == "KAMAZ"
+        assert main.search_text == "KAMAZ"
+        assert main.article_list.row_count() == 1
+        assert "KAMAZ" in main.search_box.input.render_line(0).text
+        await send_burst(app, "/x")
+        await pilot.pause()
+        assert main.search_box.input.value == "KAMAZ/x", "in the box, / is a character"
+
+
 async def test_bad_query_keeps_last_good_results() -> None:
     app = make_app(settings=fast_settings())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,9 +16,9 @@ def test_entity_index_answers_what_the_app_asks() -> None:
     assert index.entities
     first = index.entities[0]
     assert index.find(first.name.upper()) is first
-    for article_id, mentions in index.mentions.items():
+    for article_id in index.mentions:
         body = lib.article(article_id).body
-        for start, end, k in mentions:
+        for start, end, k in index.mentions_of(article_id):
             entity = index.entities[k]
             assert body[start:end].casefold() in {n.casefold() for n in [entity.name, *entity.aliases]}
 

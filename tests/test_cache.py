@@ -61,3 +61,47 @@ def test_seed_cache_does_not_touch_the_corpus(tmp_path):
     save_library_cache(lib)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in SEEDS.iterdir()}
     assert before == after
+
+
+def _index_contents(index):
+    return [
+        ({t: (list(p.docs), list(p.counts), list(p.positions)) for t, p in f.terms.items()}, list(f.lengths))
+        for f in (index.title, index.body)
+    ]
+
+
+def test_one_changed_file_patches_the_index_and_extracts_only_that_file(tmp_path, monkeypatch):
+    """A change in a big folder costs that file's words, not a rebuild: same index as a fresh build."""
+    corpus, cache = make_corpus(tmp_path / "c", n=12), tmp_path / "cache"
+    first = open_cached_library(corpus, cache_dir=cache)
+    first.text_index, first.entities, first.timeline  # noqa: B018 - build every part
+    save_library_cache(first)
+    path = corpus / "a3.txt"
+    path.write_text("Changed title\n\nNow about submarines in Oslo since March 2021.", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    write(corpus, "a10b.txt", "Inserted\n\nA new article about submarines.")  # sorts into the middle
+    (corpus / "a7.txt").unlink()
+
+    import tui.extract.entities as entities_mod
+    import tui.extract.times as times_mod
+
+    extracted: list[str] = []
+    for mod, name in ((entities_mod, "extract_entities"), (times_mod, "extract_times")):
+        original = getattr(mod, name)
+        monkeypatch.setattr(
+            mod, name, lambda text, *a, _o=original, **k: extracted.append(text) or _o(text, *a, **k)
+        )
+    lib = open_cached_library(corpus, cache_dir=cache)
+    assert "text_index" in lib.__dict__, "the cached index was patched, not left to a rebuild"
+    assert lib.search("submarines").total == 2 and lib.search("tankers").total == 10
+    lib.entities, lib.timeline  # noqa: B018
+    assert len(extracted) == 4, "entities and dates of the two new texts only"
+    from tui.library import Library
+
+    fresh = Library.open(corpus)
+    assert [a.id for a in lib.articles] == [a.id for a in fresh.articles]
+    assert _index_contents(lib.text_index) == _index_contents(fresh.text_index)
+    assert "index" in save_library_cache(lib)
+    again = open_cached_library(corpus, cache_dir=cache)
+    assert {"articles", "index"} <= again.reused
+    assert _index_contents(again.text_index) == _index_contents(fresh.text_index)

@@ -67,8 +67,8 @@ def test_entities_are_ordered_by_mentions_then_name(seed_index: EntityIndex) -> 
 
 def test_mentions_point_into_the_texts(seed_index: EntityIndex, seed_texts: dict[str, str]) -> None:
     total = 0
-    for aid, lst in seed_index.mentions.items():
-        for s, e, k in lst:
+    for aid in seed_index.mentions:
+        for s, e, k in seed_index.mentions_of(aid):
             ent = seed_index.entities[k]
             surface = seed_texts[aid][s:e]
             assert surface.casefold() in {n.casefold() for n in (ent.name, *ent.aliases)}

@@ -105,3 +105,23 @@ def test_bbc_phrase_and_rare_word():
 
 def test_date_type_is_date(seeds):
     assert all(a.date is None or isinstance(a.date, dt.date) for a in seeds.articles)
+
+
+def test_index_built_on_two_cores_equals_the_serial_build(monkeypatch):
+    """The half built in a child process joins the first half exactly: same words, docs, positions."""
+    from tui.search import parallel
+    from tui.search.index import TextIndex
+
+    docs = [
+        (f"Title {i} of set {i % 7}", f"Body {i}: tankers and airbus, word{i % 13} said {i}.")
+        for i in range(60)
+    ]
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCS", 10)
+    both = parallel.build_text_index(docs, workers=2)
+    serial = TextIndex.build(docs)
+    for a, b in ((both.title, serial.title), (both.body, serial.body)):
+        assert list(a.lengths) == list(b.lengths) and a.total_length == b.total_length
+        assert {t: (list(p.docs), list(p.counts), list(p.positions)) for t, p in a.terms.items()} == {
+            t: (list(p.docs), list(p.counts), list(p.positions)) for t, p in b.terms.items()
+        }
+    assert both.phrase_docs(("tankers", "and", "airbus")) == set(range(60))

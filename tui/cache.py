@@ -1,9 +1,10 @@
 """The on-disk cache that makes a second opening of the same folder nearly free.
 
-Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in four parts, each a pickle with a
+Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in five parts, each a pickle with a
 header: the articles (validated per file by size and modification time), the text index, the
-entity mentions and the time mentions. A file that changed, appeared or vanished is the only
-one read and extracted again; the text index is rebuilt when the file set changed. A corrupt
+corpus entities, the timeline, and each article's raw mentions (read only when something
+changed). A file that changed, appeared or vanished is the only one read and extracted again,
+and the text index is patched for it rather than rebuilt. A corrupt
 or foreign-version cache is ignored with a warning and rebuilt: the reader never depends on it.
 """
 
@@ -22,8 +23,8 @@ from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_c
 from tui.library import Library, LibraryOptions
 from tui.state import atomic_write_bytes, corpus_key
 
-CACHE_VERSION = 1
-_PARTS = ("articles", "index", "entities", "times")
+CACHE_VERSION = 2
+_PARTS = ("articles", "index", "entities", "times", "mentions")
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:
@@ -102,8 +103,46 @@ class CachedLibrary(Library):
 
     cache_dir: Path
     file_records: dict[str, FileRecord]
+    doc_keys: list[str]
     signature: str
     reused: set[str]
+
+
+# Above this share of changed files a fresh build is about as quick as patching the old index.
+INCREMENTAL_MAX_SHARE = 0.05
+
+
+def _update_index(
+    lib: CachedLibrary, part: dict, old_records: dict[str, FileRecord], touched: set[str]
+) -> None:
+    """Patch the cached text index for the files in ``touched`` (changed, added or removed).
+
+    Only those files' words are removed and added; the rest of the index is reused as it is
+    (its doc numbers shift when articles come or go). Too many changes: leave it to a rebuild.
+    """
+    old_keys: list[str] = part.get("keys") or []
+    index = part["index"]
+    added_keys = [rel for rel in lib.doc_keys if rel in touched]
+    if len(old_keys) != index.doc_count or len(touched) > max(50, INCREMENTAL_MAX_SHARE * len(lib.doc_keys)):
+        return
+    new_position = {rel: i for i, rel in enumerate(lib.doc_keys)}
+    removed: dict[int, tuple[str, str]] = {}
+    new_number: list[int] = []
+    for old, rel in enumerate(old_keys):
+        if rel in touched:
+            article = old_records[rel].article
+            if article is None:
+                return  # the cache does not match itself: rebuild
+            removed[old] = (article.title, article.body)
+            new_number.append(-1)
+        else:
+            new_number.append(new_position.get(rel, -1))
+    added = {
+        new_position[rel]: (a.title, a.body) for rel in added_keys for a in [lib.articles[new_position[rel]]]
+    }
+    identity = len(old_keys) == len(lib.doc_keys) and all(n == i for i, n in enumerate(new_number) if n >= 0)
+    index.update(removed, None if identity else new_number, len(lib.doc_keys), added)
+    lib.__dict__["text_index"] = index
 
 
 def open_cached_library(
@@ -131,6 +170,7 @@ def open_cached_library(
 
     files = list(iter_corpus_files(root_path, opts.include, opts.exclude, result.warnings))
     records: dict[str, FileRecord] = {}
+    doc_keys: list[str] = []  # the file of each article, in article order (the index's doc numbers)
     used_ids: set[str] = set()
     sig = hashlib.sha256()
     changed = set()
@@ -159,6 +199,7 @@ def open_cached_library(
             continue
         claim_unique_id(article, rel, used_ids)
         result.articles.append(article)
+        doc_keys.append(rel)
         if on_article:
             on_article(article, done, len(files))
     removed = set(old_records) - set(records)
@@ -167,45 +208,47 @@ def open_cached_library(
     lib = CachedLibrary(result, opts)
     lib.cache_dir = folder
     lib.file_records = records
+    lib.doc_keys = doc_keys
     lib.signature = sig.hexdigest()
     lib.reused = set()
     unchanged = cached is not None and not changed and not removed
     if unchanged:
         lib.reused.add("articles")
 
-    if unchanged:
+    if cached is not None:
         index = _read_part(folder, "index", lib.warnings)
-        if index is not None and index.get("signature") == lib.signature:
+        if index is not None and unchanged and index.get("signature") == lib.signature:
             lib.__dict__["text_index"] = index["index"]
             lib.reused.add("index")
+        elif index is not None and index.get("signature") == cached.get("signature"):
+            _update_index(lib, index, old_records, changed | removed)
     current_ids = {a.id for a in lib.articles}
     fresh_ids = {records[rel].article.id for rel in changed if records[rel].article is not None}
 
-    ents = _read_part(folder, "entities", lib.warnings)
-    if ents is not None:
-        if (
-            unchanged
-            and ents.get("signature") == lib.signature
-            and ents.get("options") == _entity_options_key(opts)
-        ):
-            lib.__dict__["entity_mentions"] = ents["mentions"]
-            lib.__dict__["entities"] = ents["index"]
-            lib.reused.add("entities")
-        else:  # reuse the mentions of unchanged articles; extract only the rest
-            lib._seed_mentions = {
-                k: v for k, v in ents["mentions"].items() if k in current_ids and k not in fresh_ids
-            }
-    times = _read_part(folder, "times", lib.warnings)
-    if times is not None and times.get("options") == _time_options_key(opts):
-        if unchanged and times.get("signature") == lib.signature:
-            lib.__dict__["time_mentions"] = times["mentions"]
-            lib.__dict__["timeline"] = times["timeline"]
-            lib.reused.add("times")
-        else:
-            lib._seed_times = {
-                k: v for k, v in times["mentions"].items() if k in current_ids and k not in fresh_ids
-            }
+    # part name in the cache, attribute it fills, key in the part, the options it depends on
+    ents_current = unchanged and _reuse_part(lib, "entities", "entities", "index", _entity_options_key(opts))
+    times_current = unchanged and _reuse_part(lib, "times", "timeline", "timeline", _time_options_key(opts))
+    if not (ents_current and times_current):
+        # Something changed: reuse each unchanged article's mentions, extract only the rest.
+        # (Per-article mentions are a separate part, read only now: a warm start never needs them.)
+        per_article = _read_part(folder, "mentions", lib.warnings)
+        if per_article is not None:
+            keep = current_ids - fresh_ids
+            if not ents_current:
+                lib._seed_mentions = {k: v for k, v in per_article["entities"].items() if k in keep}
+            if not times_current and per_article.get("time_options") == _time_options_key(opts):
+                lib._seed_times = {k: v for k, v in per_article["times"].items() if k in keep}
     return lib
+
+
+def _reuse_part(lib: CachedLibrary, part: str, attribute: str, key: str, options: str) -> bool:
+    """Take a whole built part from the cache when it was built from these files and options."""
+    data = _read_part(lib.cache_dir, part, lib.warnings)
+    if data is None or data.get("signature") != lib.signature or data.get("options") != options:
+        return False
+    lib.__dict__[attribute] = data[key]
+    lib.reused.add(part)
+    return True
 
 
 def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[str]:
@@ -226,36 +269,50 @@ def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[
     reused: set[str] = getattr(library, "reused", set())
     built: dict[str, Any] = library.__dict__
     if "articles" not in reused:
-        _write_part(folder, "articles", {"options": _options_key(opts), "files": records})
+        _write_part(
+            folder, "articles", {"options": _options_key(opts), "files": records, "signature": signature}
+        )
         written.append("articles")
     if "text_index" in built and "index" not in reused:
-        _write_part(folder, "index", {"signature": signature, "index": built["text_index"]})
+        keys = getattr(library, "doc_keys", None) or _doc_keys(library)
+        _write_part(folder, "index", {"signature": signature, "index": built["text_index"], "keys": keys})
         written.append("index")
     if "entities" in built and "entities" not in reused:
         _write_part(
             folder,
             "entities",
-            {
-                "signature": signature,
-                "options": _entity_options_key(opts),
-                "mentions": built["entity_mentions"],
-                "index": built["entities"],
-            },
+            {"signature": signature, "options": _entity_options_key(opts), "index": built["entities"]},
         )
         written.append("entities")
     if "timeline" in built and "times" not in reused:
         _write_part(
             folder,
             "times",
-            {
-                "signature": signature,
-                "options": _time_options_key(opts),
-                "mentions": built["time_mentions"],
-                "timeline": built["timeline"],
-            },
+            {"signature": signature, "options": _time_options_key(opts), "timeline": built["timeline"]},
         )
         written.append("times")
+    if "entity_mentions" in built and "time_mentions" in built:
+        _write_part(
+            folder,
+            "mentions",
+            {
+                "signature": signature,
+                "time_options": _time_options_key(opts),
+                "entities": built["entity_mentions"],
+                "times": built["time_mentions"],
+            },
+        )
+        written.append("mentions")
     return written
+
+
+def _doc_keys(library: Library) -> list[str]:
+    """The file (relative to the root) of each article, in article order."""
+    root = library.root
+    return [
+        a.path.relative_to(root).as_posix() if a.path.is_relative_to(root) else str(a.path)
+        for a in library.articles
+    ]
 
 
 def _records_for(library: Library) -> tuple[dict[str, FileRecord], str]:

@@ -50,7 +50,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_config: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; ``with_config=False`` leaves ``config`` as a stub (saves its imports)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", metavar="DIR", default=argparse.SUPPRESS, help="corpus folder")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -85,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dct", type=_dct, help="document date for relative expressions (YYYY-MM-DD)")
     p.set_defaults(func=cmd_extract)
 
-    from tui.config_cli import add_config_parser
+    if with_config:
+        from tui.config_cli import add_config_parser  # imports tui.settings: only when needed
 
-    add_config_parser(sub)
+        add_config_parser(sub)
+    else:
+        sub.add_parser("config", help="check, locate or print the config file")
     return parser
 
 
@@ -193,8 +197,8 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[object]], caption: st
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=None)
-    sys.stdout.write("\n")
+    # one write: json.dump writes chunk by chunk, which is slow on large outputs
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
 
 
 # --- subcommands ---------------------------------------------------------------------------
@@ -363,12 +367,31 @@ def cmd_open_app(args: argparse.Namespace, settings: Settings | None) -> int:
     return run_app(folder, settings, library_options(settings), use_cache=not args.no_cache)
 
 
+def _user_config_may_exist(args: argparse.Namespace) -> bool:
+    """False only when no user config file can apply (see ``tui.settings.config_search_order``).
+
+    Conservative: any candidate that exists (or ``--config`` / ``$SEEDREADER_CONFIG`` being
+    given at all) means the settings must be loaded and validated as usual.
+    """
+    if getattr(args, "config", None) is not None or os.environ.get("SEEDREADER_CONFIG"):
+        return True
+    candidates = [Path.home() / ".config" / "seedreader" / "config.yaml"]
+    if os.environ.get("HOME"):
+        candidates.append(Path(os.environ["HOME"]) / ".config" / "seedreader" / "config.yaml")
+    if os.environ.get("XDG_CONFIG_HOME"):
+        candidates.append(Path(os.environ["XDG_CONFIG_HOME"]) / "seedreader" / "config.yaml")
+    return any(path.exists() for path in candidates)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_config="config" in argv)
     args = parser.parse_args(argv)
     try:
         settings = None
-        if args.command != "config":
+        if args.command == "extract" and not _user_config_may_exist(args):
+            pass  # the defaults apply, and extract needs nothing from them (no reference date)
+        elif args.command != "config":
             from tui.settings import ConfigError
 
             try:

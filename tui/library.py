@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from tui.corpus import DEFAULT_INCLUDE, Article, LoadResult, LoadWarning, load_corpus
 from tui.extract.model import EntityMention, TimelineEntry, TimeMention
-from tui.search.index import TextIndex
 from tui.search.query import (
     And,
     DateFilter,
@@ -35,6 +34,7 @@ from tui.search.snippets import Span, find_hits, make_snippet
 
 if TYPE_CHECKING:
     from tui.extract.entity_index import EntityIndex
+    from tui.search.index import TextIndex
 
 
 @dataclass(slots=True)
@@ -105,7 +105,9 @@ class Library:
 
     @cached_property
     def text_index(self) -> TextIndex:
-        return TextIndex.build((a.title, a.body) for a in self.articles)
+        from tui.search.parallel import build_text_index
+
+        return build_text_index([(a.title, a.body) for a in self.articles])
 
     @cached_property
     def entity_mentions(self) -> dict[str, list[EntityMention]]:
@@ -139,6 +141,18 @@ class Library:
         for a in self.articles:
             entries.extend(timeline_entries(a.id, a.body, self.time_mentions[a.id]))
         return sort_timeline(entries)
+
+    def release_mentions(self) -> None:
+        """Forget each article's raw mentions once the entities, timeline and cache are built.
+
+        They are only inputs to those; at 100,000 articles they are millions of small objects.
+        """
+        self._seed_mentions = {}
+        self._seed_times = {}
+        if "entities" in self.__dict__:
+            self.__dict__.pop("entity_mentions", None)
+        if "timeline" in self.__dict__:
+            self.__dict__.pop("time_mentions", None)
 
     # --- search -------------------------------------------------------------------------
 

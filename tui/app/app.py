@@ -9,16 +9,24 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from tui.app.commands import ReaderCommands
 from tui.app.config import AppConfig
 from tui.app.main_screen import MainScreen
 from tui.bindings import binding
-from tui.library import LibraryOptions
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.library import LibraryOptions
     from tui.settings import Settings
 
 _palette = binding("command_palette")
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's reader commands, imported when the palette first opens (not at start-up)."""
+    from tui.app.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class SeedreaderApp(App[int]):
@@ -26,7 +34,7 @@ class SeedreaderApp(App[int]):
 
     TITLE = "Seedreader"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             _palette.keys, "command_palette", _palette.description, show=False, priority=True, id=_palette.id
@@ -44,7 +52,11 @@ class SeedreaderApp(App[int]):
         self.folder = Path(folder)
         self.settings = settings
         self.config = AppConfig.from_settings(settings)
-        self.options = options or LibraryOptions()
+        if options is None:
+            from tui.library import LibraryOptions
+
+            options = LibraryOptions()
+        self.options = options
         self.use_cache = use_cache
         self.ready = asyncio.Event()  # set when the corpus and its indexes are loaded (tests wait on it)
         self.set_keymap(self.config.keys)

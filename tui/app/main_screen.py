@@ -21,12 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.app.config import PANES, AppConfig
 from tui.app.help_screen import HelpScreen, HelpSection
-from tui.app.loader import load_library, save_cache
 from tui.app.messages import (
     EntityChosen,
     LibraryLoaded,
@@ -49,15 +48,16 @@ from tui.app.widgets.reader import ReaderView
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.timeline import TimelineView
 from tui.bindings import BINDING_IDS, BINDINGS
-from tui.corpus import Article
 from tui.state import ReaderState
 
 if TYPE_CHECKING:
+    from tui.corpus import Article
     from tui.library import Library, LibraryOptions
 
 WIDE = 120  # at least this many columns: every pane side by side
 MEDIUM = 80  # at least this many: the right column can be toggled; below: one pane at a time
 HIT_SCAN_LIMIT = 500  # how many following articles `n` looks through for the next hit
+PRIORITY_BINDINGS = frozenset({"search"})
 PANE_TITLES = {"list": "Articles", "reader": "Reading", "entities": "Entities", "timeline": "Timeline"}
 
 
@@ -68,8 +68,13 @@ class Pane(Vertical):
 class MainScreen(Screen[None]):
     """Article list | reading view | entities over timeline, with a status line and a footer."""
 
+    # `/` is a priority binding: it is handled as the key arrives, so the keys queued behind it
+    # (a fast typist) already go to the search box. In a text input it stays a character:
+    # `check_action` declines it there (Textual's own filter misses keys named like "slash").
     BINDINGS: ClassVar[list[BindingType]] = [
-        spec_binding(spec.id) for spec in BINDINGS if spec.scope == "app" and spec.id != "command_palette"
+        spec_binding(spec.id, priority=spec.id in PRIORITY_BINDINGS)
+        for spec in BINDINGS
+        if spec.scope == "app" and spec.id != "command_palette"
     ]
 
     def __init__(
@@ -153,7 +158,8 @@ class MainScreen(Screen[None]):
         self._apply_layout()
         self._refresh_titles()
         self.pane_widget(self.single if self.single in PANES else "list").focus()
-        self.start_load()
+        # Paint the empty panes first: a loading thread would compete for the interpreter.
+        self.call_after_refresh(self.start_load)
 
     def pane_widget(self, name: str) -> Widget:
         return self.query_one(f"#{name}")
@@ -264,7 +270,9 @@ class MainScreen(Screen[None]):
         self._cycle(-1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that do nothing at this width (the footer leaves them out)."""
+        """Hide keys that do nothing at this width (the footer leaves them out); let inputs type `/`."""
+        if action == "search" and isinstance(self.focused, Input):
+            return False
         return not (action == "toggle_sidebar" and self.mode == "single")
 
     def action_toggle_sidebar(self) -> None:
@@ -404,6 +412,8 @@ class MainScreen(Screen[None]):
                 self.post_message(LoadProgress(generation, batch, done, total))
                 batch, last = [], now
 
+        from tui.app.loader import load_library, save_cache  # here: not needed for the first paint
+
         try:
             library = load_library(self.folder, self.options, self.use_cache, progress)
         except Exception as exc:  # a traceback is never shown: say what failed
@@ -425,6 +435,7 @@ class MainScreen(Screen[None]):
             else:
                 self.post_message(PartReady(generation, part))
         problem = save_cache(library)  # keep what was built for the next opening
+        library.release_mentions()
         if problem:
             self.app.call_from_thread(self.notify, problem, severity="warning")
 

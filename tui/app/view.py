@@ -58,13 +58,13 @@ def entity_filter_spans(library: Library, article_id: str, names: Sequence[str])
         return []
     index = library.entities
     wanted = {id(e) for e in (index.find(n) for n in names) if e is not None}
-    return [(s, e) for s, e, k in index.mentions.get(article_id, ()) if id(index.entities[k]) in wanted]
+    return [(s, e) for s, e, k in index.mentions_of(article_id) if id(index.entities[k]) in wanted]
 
 
 def mention_types(library: Library, article_id: str) -> list[tuple[int, int, str]]:
     """Every entity mention of one article with its type, for colouring."""
     index = library.entities
-    return [(s, e, index.entities[k].type) for s, e, k in index.mentions.get(article_id, ())]
+    return [(s, e, index.entities[k].type) for s, e, k in index.mentions_of(article_id)]
 
 
 def merge_spans(*groups: Iterable[Span]) -> list[Span]:

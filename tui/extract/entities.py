@@ -534,10 +534,12 @@ class _Segmenter:
         product = False
         if not last.poss and not last.suffix:
             m = _MODEL_NUM_RE.match(text, e)
+            camel = first.text[:1].islower()  # "iPhone 4", "iOS 5": a product whatever follows
             if (
                 m
-                and (first.text[:1].islower() or len(m.group(1)) >= 3)
-                and m.group(2) not in _NOT_AFTER_MODEL
+                and (camel or len(m.group(1)) >= 3)
+                and (m.group(2) not in _NOT_AFTER_MODEL or camel)
+                and (m.group(3) is None or camel)
             ):
                 e = m.end(1)
                 product = True
@@ -603,7 +605,7 @@ class _Segmenter:
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
 # A model number after a name ("Boeing 747 jets", "iPhone 4"), not a score ("Essex 372 and 112-3").
 _MODEL_NUM_RE = re.compile(
-    r"[ \t]+(\d{1,4}(?:-\d{1,4})?(?:[A-Z]{1,3}|s)?)(?:[ \t]+([a-z]+|[`'\"“])|[ \t]?\.(?=\s|$))"
+    r"[ \t]+(\d{1,4}(?:-\d{1,4})?(?:[A-Z]{1,3}|s)?)(?:[ \t]+([a-z]+|[`'\"“])|[ \t]?\.(?=\s|$)|[ \t]?([,;:)]))"
 )
 _NOT_AFTER_MODEL = frozenset(
     [

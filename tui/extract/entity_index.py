@@ -11,12 +11,15 @@ Merging rules, in order:
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
    precedence over what the extractor found at those places.
 
-The merged form with the most words (then the most mentions) names the entity; the others are aliases.
+The full name a short form merged into names the entity (else its form with the most words, then the
+most mentions); the others are aliases. A short form never renames or retypes a frequent entity through a
+stray long form ("Today Apple" does not absorb "Apple").
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -48,7 +51,9 @@ class EntityIndex:
     """Entities (most mentioned first) and where each article mentions them."""
 
     entities: list[Entity]
-    mentions: dict[str, list[tuple[int, int, int]]]  # article id -> (start, end, index into entities)
+    # article id -> flat (start, end, index into entities) triples: a compact array, not tuples,
+    # because a 100,000-article corpus has millions of mentions (memory, and cache load time)
+    mentions: dict[str, array]
     _lookup: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -74,10 +79,18 @@ class EntityIndex:
         e = self.find(name)
         return list(e.articles) if e else []
 
+    def mentions_of(self, article_id: str) -> list[tuple[int, int, int]]:
+        """Every mention in one article as (start, end, index into ``entities``), in text order."""
+        flat = self.mentions.get(article_id)
+        if not flat:
+            return []
+        it = iter(flat)
+        return list(zip(it, it, it, strict=True))
+
     def mentions_in(self, article_id: str, name: str) -> list[tuple[int, int]]:
         """Where one article mentions the entity ``name``."""
         ids = set(self.entity_ids_for(name)[:1])
-        return [(s, e) for s, e, k in self.mentions.get(article_id, ()) if k in ids]
+        return [(s, e) for s, e, k in self.mentions_of(article_id) if k in ids]
 
 
 def _norm_type(t: str | None) -> str:
@@ -168,10 +181,17 @@ def build_entity_index(
 
     # short forms -> full names
     groups_by_article: dict[str, set[str]] = defaultdict(set)
+    group_count: Counter = Counter()
     for r in rows:
-        groups_by_article[r[0]].add(group_of(r[4]))
+        g = group_of(r[4])
+        groups_by_article[r[0]].add(g)
+        group_count[g] += 1
+    group_articles: dict[str, set[str]] = defaultdict(set)
+    for aid, gs in groups_by_article.items():
+        for g in gs:
+            group_articles[g].add(aid)
     all_groups = set(group_type)
-    candidates = _short_form_candidates(all_groups, group_type, lex)
+    candidates = _short_form_candidates(all_groups, group_type, lex, group_count, group_articles)
 
     def resolve(aid: str, g: str) -> str:
         if g in extra_types or g in merge_to.values():
@@ -179,21 +199,28 @@ def build_entity_index(
         cands = candidates.get(g)
         if not cands:
             return g
-        local = [c for c in cands if c in groups_by_article[aid]]
+        local = [c for c, _ in cands if c in groups_by_article[aid]]
         if len(local) == 1:
             return local[0]
         if len(local) > 1:
             return g
-        return cands[0] if len(cands) == 1 else g
+        if len(cands) == 1 and cands[0][1]:
+            return cands[0][0]
+        return g
 
     # build entities
     forms: dict[str, Counter] = defaultdict(Counter)
     count: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
     placed: list[tuple[str, int, int, str]] = []
+    own: dict[str, Counter] = defaultdict(Counter)  # the forms of the group itself (not merged short forms)
     for aid, s, e, surface, key, _typ in rows:
-        g = resolve(aid, group_of(key))
-        forms[g][surface.replace("’", "'") if surface.endswith(("’s", "'s")) else surface] += 1
+        g0 = group_of(key)
+        g = resolve(aid, g0)
+        surface = surface.replace("’", "'") if surface.endswith(("’s", "'s")) else surface
+        forms[g][surface] += 1
+        if g0 == g:
+            own[g][surface] += 1
         count[g] += 1
         if aid not in articles[g]:
             articles[g].append(aid)
@@ -207,7 +234,10 @@ def build_entity_index(
         elif g in merge_names:
             name = merge_names[g]  # the user's chosen name
         else:
-            name = min(fc, key=lambda f: (_display_score(f), -len(f.split()), -fc[f], f))
+            # the group's own form names it: short forms merge only into well-attested, plausible full
+            # names (see _short_form_candidates), so a stray long form never renames a frequent entity
+            oc = own[g] or fc
+            name = min(oc, key=lambda f: (_display_score(f), -len(f.split()), -oc[f], f))
             canon = lex.canonical.get(g)
             if canon and any(norm_key(f) == norm_key(canon) for f in fc):
                 name = canon
@@ -226,16 +256,29 @@ def build_entity_index(
     )
     new_index = {keys[i]: n for n, i in enumerate(idx_sorted)}
     entities = [entities[i] for i in idx_sorted]
-    mentions: dict[str, list[tuple[int, int, int]]] = {aid: [] for aid in per_article}
+    triples: dict[str, list[tuple[int, int, int]]] = {aid: [] for aid in per_article}
     for aid, s, e, g in placed:
-        mentions.setdefault(aid, []).append((s, e, new_index[g]))
-    for lst in mentions.values():
-        lst.sort()
+        triples.setdefault(aid, []).append((s, e, new_index[g]))
+    mentions = {aid: array("I", [x for t in sorted(lst) for x in t]) for aid, lst in triples.items()}
     return EntityIndex(entities, mentions)
 
 
-def _short_form_candidates(groups: set[str], group_type: dict[str, str], lex) -> dict[str, list[str]]:
-    """For each short form, the full names it may stand for (sorted, most words first)."""
+def _short_form_candidates(
+    groups: set[str],
+    group_type: dict[str, str],
+    lex,
+    group_count: Mapping[str, int],
+    group_articles: Mapping[str, set[str]],
+) -> dict[str, list[tuple[str, bool]]]:
+    """For each short form, the full names it may stand for (most words first), each with whether it may
+    take the short form's mentions in articles where the full name itself is absent.
+
+    A full name qualifies only when it is plausible: a person's name whose words before the surname are not
+    ordinary words or known place/organisation names ("Today Apple", "Las Vegas Microsoft" are not), of a
+    type that agrees with the short form's; an organisation's name that adds only suffixes to the short form
+    ("JAC Motors") or that the short form mostly comes with. Across the corpus the full name must moreover
+    be well attested (a given name, or several mentions).
+    """
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -251,20 +294,52 @@ def _short_form_candidates(groups: set[str], group_type: dict[str, str], lex) ->
             ini = _initials(g)
             if len(ini) >= 2:
                 by_initials[ini].append(g)
-    out: dict[str, list[str]] = {}
+
+    def person_ok(c: str, t: str | None) -> tuple[bool, bool] | None:
+        prefix = c.split()[:-1]
+        given = prefix[0] in lex.given_names
+        if not given:
+            p = " ".join(prefix)
+            if any(w in lex.common or w in lex.names for w in prefix) or p in lex.names:
+                return None
+            if group_type.get(p) in ("place", "organization"):
+                return None
+        if t not in ("person", "misc") and not given:
+            return None
+        return True, given or group_count.get(c, 0) >= 2
+
+    def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
+        rest = c.split()[1:]
+        sa, ca = group_articles.get(s, set()), group_articles.get(c, set())
+        together = len(sa & ca)
+        if all(w.rstrip(".") in lex.org_suffix or w in lex.org_suffix for w in rest):
+            return True, len(sa) - together <= 2 * max(1, together)
+        if together and together >= len(sa) - together:
+            return True, group_count.get(c, 0) >= 2
+        return None
+
+    out: dict[str, list[tuple[str, bool]]] = {}
     for g in groups:
         words = g.split()
         t = group_type.get(g)
-        cands: list[str] = []
+        cands: list[tuple[str, bool]] = []
         if len(words) == 1:
             w = words[0]
             if t in ("person", "organization", "misc") and w in by_last and w not in lex.names:
-                cands = by_last[w]
+                for c in by_last[w]:
+                    ok = person_ok(c, t)
+                    if ok:
+                        cands.append((c, ok[1]))
             elif t == "organization" and w not in lex.names and w not in lex.common:
-                cands = by_first.get(w, []) or by_initials.get(w.replace(".", ""), [])
+                for c in by_first.get(w, []):
+                    ok = org_ok(g, c)
+                    if ok:
+                        cands.append((c, ok[1]))
+                if not by_first.get(w):
+                    cands = [(c, group_count.get(c, 0) >= 2) for c in by_initials.get(w.replace(".", ""), [])]
         elif t == "person" and len(words) == 2:
             # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
-            cands = [c for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
+            cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
         if cands:
-            out[g] = sorted(set(cands), key=lambda c: (-len(c.split()), c))
+            out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
     return out

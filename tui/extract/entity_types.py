@@ -65,6 +65,53 @@ _ORG_AFTER = frozenset(
         "bank's",
     ]
 )
+# Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
+# operating system". A maker ("Airbus aircraft") is a known or strongly typed name and keeps its type.
+_PRODUCT_AFTER = frozenset(
+    [
+        "aircraft",
+        "airliner",
+        "airliners",
+        "jet",
+        "jets",
+        "jetliner",
+        "jetliners",
+        "helicopter",
+        "helicopters",
+        "crossover",
+        "crossovers",
+        "sedan",
+        "sedans",
+        "hatchback",
+        "hatchbacks",
+        "suv",
+        "suvs",
+        "pickup",
+        "minivan",
+        "line",
+        "smartphone",
+        "smartphones",
+        "handset",
+        "handsets",
+        "laptop",
+        "laptops",
+        "tablet",
+        "tablets",
+        "console",
+        "consoles",
+        "software",
+        "browser",
+        "operating",
+        "engine",
+        "engines",
+        "missile",
+        "missiles",
+        "rifle",
+        "rifles",
+    ]
+)
+# Words before a name that make it a product: "its new model Falcon", "the Lada brand"
+_PRODUCT_BEFORE = frozenset(["model", "models", "version", "versions"])
 # Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
 _ORG_PREFIX = frozenset(["air", "radio", "aero", "banco", "banque", "team", "telecom"])
 _PLACE_OF = frozenset(
@@ -161,7 +208,9 @@ def _initials_match(text: str, start: int, acronym: str) -> bool:
     return "".join(w[0] for w in tail) == letters
 
 
-def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> None:
+def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> bool:
+    """Gather the span's own evidence; True when the context calls it a product (kept to this mention)."""
+    product_cue = False
     ev = sp.evidence
     words = [w for w in sp.words if w not in ("of", "and", "for", "the", "&")]
     key = " ".join(sp.words)
@@ -235,6 +284,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
                 ev.add("organization", 5)
             elif low1 == "of" and p2.casefold() in _PLACE_OF:
                 ev.add("place", 6)
+            elif low1 in _PRODUCT_BEFORE:
+                product_cue = True
             elif low1 in _PLACE_PREP:
                 ev.add("place", 2 if low1 == "in" else 1)
             elif low1 in lex.place_cue:
@@ -259,10 +310,13 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> N
                     ev.add("person", 5)
             elif not punct and w1l in _ORG_AFTER:
                 ev.add("organization", 4)
+            elif not punct and not det and w1l in _PRODUCT_AFTER and (w1l != "line" or nw == 1):
+                product_cue = True
         if punct == "," and _AGE_RE.match(text, e):
             ev.add("person", 5)
     if sp.caps:
         ev.add("misc", 0.1)
+    return product_cue
 
 
 def _parts_evidence(spans: list[Span], lex: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
@@ -324,10 +378,20 @@ def _teams_are_organisations(text: str, spans: list[Span], lex: Lexicon) -> None
         sp.evidence.add("organization", 11)
 
 
+# Endings of ordinary English words ("Entirely", "Reactions", "Settlement"): capitalised
+# only because they start a sentence or a headline, they are no name without other evidence.
+_WORD_SUFFIX_RE = re.compile(r"...(?:ly|ions|ness|ment|ments|ities|ised|ized)\Z")
+
+
+def _starts_line_or_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘`(")
+    return not before or before[-1] in ".!?:;\n"
+
+
 def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]) -> None:
     """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
-    for sp in spans:
-        _own_evidence(text, sp, lex, lower_words)
+    # a product cue types only its own mention: "Airbus aircraft" does not make Airbus a product
+    product_cued = {id(sp) for sp in spans if _own_evidence(text, sp, lex, lower_words)}
     if _is_sports_report(text):
         _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
@@ -360,6 +424,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]
                 ev.add("person", min(person_parts[w], 6) * 0.95)
             if w in org_parts:
                 ev.add("organization", min(org_parts[w], 7) * 0.95)
+        if product_cued and id(sp) in product_cued:
+            ev.add("misc", 4.8)
         raw = sp.text
         # an abbreviation in brackets after its full name takes that name's type
         if prev is not None and _is_acronym(raw) and text[prev.end : sp.start].strip() == "(":
@@ -369,7 +435,10 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]
         typ, score = ev.best()
         if len(sp.words) == 1 and score < 2 and not sp.caps:
             w = sp.words[0]
-            if (w in lower_words or w in lex.common) and not raw.isupper():
+            if (
+                (w in lower_words or w in lex.common)
+                or (_WORD_SUFFIX_RE.search(w) and _starts_line_or_sentence(text, sp.start))
+            ) and not raw.isupper():
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp
                 continue

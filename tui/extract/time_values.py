@@ -269,13 +269,19 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 # --- tense -------------------------------------------------------------------------------------------
 _TENSE_RE = re.compile(
-    r"\b(?P<f>will|won't|shall|would|going to|is to|are to|plans? to|planned to|planning|expects?|expected|"
+    r"\b(?P<f>will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
     r"scheduled|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
     r"to leave|to meet|to visit|to begin|to start|should|wants? to)\b|(?P<f2>'ll)\b|"
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )
 _CLAUSE_STOPS = (".", "\n", ";", "?", "!")
+_ABBR_BEFORE_DOT_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w\Z")
+
+
+def _abbreviation_dot(text: str, k: int) -> bool:
+    """Whether the period at ``k`` ends an abbreviation ("a.m.", "U.S.", an initial), not a clause."""
+    return _ABBR_BEFORE_DOT_RE.search(text, max(0, k - 12), k) is not None
 
 
 def direction_at(text: str, start: int, end: int) -> int:
@@ -287,9 +293,13 @@ def direction_at(text: str, start: int, end: int) -> int:
     hi = min(len(text), end + 30)
     for stop in _CLAUSE_STOPS:
         k = text.rfind(stop, lo, start)
+        while k != -1 and stop == "." and _abbreviation_dot(text, k):
+            k = text.rfind(stop, lo, k)
         if k != -1:
             lo = max(lo, k + 1)
         k = text.find(stop, end, hi)
+        while k != -1 and stop == "." and _abbreviation_dot(text, k):
+            k = text.find(stop, k + 1, hi)
         if k != -1:
             hi = min(hi, k)
     best, best_dist = -1, 10**9

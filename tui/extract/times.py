@@ -580,8 +580,19 @@ def _holiday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", d.isoformat() if d else None
 
 
+_AS_SOON_AS_RE = re.compile(r"(?i)(?<!\w)as\s+\Z")
+
+
 def _vague(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
-    return "date", time_words().vague.get(" ".join(m["w"].casefold().split()))
+    w = " ".join(m["w"].casefold().split())
+    # "as soon as possible", "as soon as Tuesday": a conjunction, not a time of its own
+    if (
+        w == "soon"
+        and _AS_SOON_AS_RE.search(ctx.text, max(0, m.start() - 8), m.start())
+        and ctx.text[m.end() : m.end() + 4].casefold().startswith(" as")
+    ):
+        return None
+    return "date", time_words().vague.get(w)
 
 
 def _year_adj(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:

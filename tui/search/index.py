@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate
 
 from tui.text import TOKEN_RE
 
@@ -19,38 +20,90 @@ TITLE_WEIGHT = 2.5
 
 
 class Postings:
-    """Where one word occurs: doc numbers (ascending) and, per doc, its word positions."""
+    """Where one word occurs: doc numbers (ascending), per doc how often, and the word positions.
 
-    __slots__ = ("docs", "ends", "positions")
+    ``counts`` (not running ends) keep every part appendable and insertable without shifting
+    the rest, which is what merging a part built elsewhere and updating one document need.
+    The running ends that position lookups use are derived on first use and dropped on change.
+    """
+
+    __slots__ = ("_ends", "counts", "docs", "positions")
 
     def __init__(self) -> None:
         self.docs = array("I")
-        self.ends = array("I")  # positions[ends[i-1]:ends[i]] belong to docs[i]
+        self.counts = array("I")  # positions of docs[i] follow those of docs[:i], counts[i] of them
         self.positions = array("I")
+        self._ends: array | None = None
 
     def add(self, doc: int, positions: list[int]) -> None:
         self.docs.append(doc)
+        self.counts.append(len(positions))
         self.positions.extend(positions)
-        self.ends.append(len(self.positions))
+        self._ends = None
 
     def __len__(self) -> int:
         return len(self.docs)
 
-    def tf(self, i: int) -> int:
-        return self.ends[i] - (self.ends[i - 1] if i else 0)
+    def _start(self, i: int) -> int:
+        if self._ends is None:
+            self._ends = array("I", accumulate(self.counts))
+        return self._ends[i - 1] if i else 0
 
     def positions_of(self, doc: int) -> array | None:
         """Positions of the word in ``doc``, or None when it does not occur there."""
         i = bisect.bisect_left(self.docs, doc)
         if i == len(self.docs) or self.docs[i] != doc:
             return None
-        return self.positions[self.ends[i - 1] if i else 0 : self.ends[i]]
+        start = self._start(i)
+        return self.positions[start : start + self.counts[i]]
+
+    def extend(self, other: Postings) -> None:
+        """Append ``other``, whose doc numbers all follow ours (a part built in another process)."""
+        self.docs.extend(other.docs)
+        self.counts.extend(other.counts)
+        self.positions.extend(other.positions)
+        self._ends = None
+
+    def remove(self, doc: int) -> None:
+        i = bisect.bisect_left(self.docs, doc)
+        if i < len(self.docs) and self.docs[i] == doc:
+            start = self._start(i)
+            del self.positions[start : start + self.counts[i]]
+            del self.docs[i]
+            del self.counts[i]
+            self._ends = None
+
+    def insert(self, doc: int, positions: list[int]) -> None:
+        """Add ``doc`` in its place (numbers already made room for it)."""
+        i = bisect.bisect_left(self.docs, doc)
+        start = self._start(i)
+        self.docs.insert(i, doc)
+        self.counts.insert(i, len(positions))
+        self.positions[start:start] = array("I", positions)
+        self._ends = None
+
+    def renumber(self, new_number: list[int]) -> None:
+        self.docs = array("I", map(new_number.__getitem__, self.docs))
 
     def __getstate__(self) -> tuple:
-        return (self.docs, self.ends, self.positions)
+        return (self.docs, self.counts, self.positions)
 
     def __setstate__(self, state: tuple) -> None:
-        self.docs, self.ends, self.positions = state
+        self.docs, self.counts, self.positions = state
+        self._ends = None
+
+
+def _positions_by_word(text: str) -> tuple[dict[str, list[int]], int]:
+    """Each word of ``text`` (case-folded) with its positions, and the number of words."""
+    tokens = TOKEN_RE.findall(text.casefold())
+    local: dict[str, list[int]] = {}
+    for pos, tok in enumerate(tokens):
+        lst = local.get(tok)
+        if lst is None:
+            local[tok] = [pos]
+        else:
+            lst.append(pos)
+    return local, len(tokens)
 
 
 class FieldIndex:
@@ -64,24 +117,70 @@ class FieldIndex:
 
     def add(self, doc: int, text: str) -> None:
         """Index ``text`` as document number ``doc`` (documents are added in ascending order)."""
-        tokens = TOKEN_RE.findall(text.casefold())
-        local: dict[str, list[int]] = {}
-        for pos, tok in enumerate(tokens):
-            lst = local.get(tok)
-            if lst is None:
-                local[tok] = [pos]
-            else:
-                lst.append(pos)
+        local, length = _positions_by_word(text)
         terms = self.terms
         for tok, positions in local.items():
             p = terms.get(tok)
             if p is None:
                 p = terms[tok] = Postings()
-            p.add(doc, positions)
+            p.docs.append(doc)
+            p.counts.append(len(positions))
+            p.positions.extend(positions)
         while len(self.lengths) < doc:
             self.lengths.append(0)
-        self.lengths.append(len(tokens))
-        self.total_length += len(tokens)
+        self.lengths.append(length)
+        self.total_length += length
+        self._sorted_vocab = None
+
+    def extend(self, other: FieldIndex) -> None:
+        """Append a part whose documents follow ours (built in another process)."""
+        terms = self.terms
+        for tok, p in other.terms.items():
+            mine = terms.get(tok)
+            if mine is None:
+                terms[tok] = p
+            else:
+                mine.extend(p)
+        self.lengths.extend(other.lengths)
+        self.total_length += other.total_length
+        self._sorted_vocab = None
+
+    def remove(self, doc: int, text: str) -> None:
+        """Forget document ``doc``, whose indexed text was ``text`` (its number stays, empty)."""
+        local, length = _positions_by_word(text)
+        for tok in local:
+            p = self.terms.get(tok)
+            if p is not None:
+                p.remove(doc)
+                if not p.docs:
+                    del self.terms[tok]
+        self.total_length -= min(length, self.lengths[doc])
+        self.lengths[doc] = 0
+        self._sorted_vocab = None
+
+    def renumber(self, new_number: list[int], count: int) -> None:
+        """Move every document to ``new_number[old]`` (order kept); ``count`` documents after."""
+        for p in self.terms.values():
+            p.renumber(new_number)
+        lengths = array("I", bytes(4 * count))
+        for old, length in enumerate(self.lengths):
+            if new_number[old] >= 0:
+                lengths[new_number[old]] = length
+        self.lengths = lengths
+
+    def insert(self, doc: int, text: str) -> None:
+        """Index ``text`` as document ``doc``, whose number is free (after ``renumber``)."""
+        local, length = _positions_by_word(text)
+        while len(self.lengths) <= doc:
+            self.lengths.append(0)
+        terms = self.terms
+        for tok, positions in local.items():
+            p = terms.get(tok)
+            if p is None:
+                p = terms[tok] = Postings()
+            p.insert(doc, positions)
+        self.lengths[doc] = length
+        self.total_length += length
         self._sorted_vocab = None
 
     @property
@@ -144,14 +243,10 @@ class FieldIndex:
             return
         avg = self.avg_length or 1.0
         lengths = self.lengths
-        ends = p.ends
-        prev = 0
         wk = weight * idf * (K1 + 1)
         norm_a = K1 * (1 - B)
         norm_b = K1 * B / avg
-        for doc, end in zip(p.docs, ends, strict=True):
-            tf = end - prev
-            prev = end
+        for doc, tf in zip(p.docs, p.counts, strict=True):
             if only is not None and doc not in only:
                 continue
             s = wk * tf / (tf + norm_a + norm_b * lengths[doc])
@@ -179,6 +274,29 @@ class TextIndex:
     @property
     def doc_count(self) -> int:
         return self.body.doc_count
+
+    def update(
+        self,
+        removed: Mapping[int, tuple[str, str]],
+        new_number: Sequence[int] | None,
+        count: int,
+        added: Mapping[int, tuple[str, str]],
+    ) -> None:
+        """Change a few documents in place instead of rebuilding.
+
+        ``removed`` maps old numbers to the (title, body) they were indexed with; ``new_number``
+        gives each old number its number afterwards (None: unchanged, -1: removed, order kept);
+        ``count`` is how many documents there are afterwards; ``added`` maps new numbers to
+        their (title, body). Work is proportional to the changed documents' words, plus one
+        pass over the doc numbers when numbers move.
+        """
+        for k, field in enumerate((self.title, self.body)):
+            for doc, texts in removed.items():
+                field.remove(doc, texts[k])
+            if new_number is not None:
+                field.renumber(list(new_number), count)
+            for doc, texts in added.items():
+                field.insert(doc, texts[k])
 
     def fields(self, title_only: bool) -> Iterator[FieldIndex]:
         yield self.title

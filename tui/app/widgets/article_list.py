@@ -7,13 +7,15 @@ lines, so 100,000 articles cost what a screenful costs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 
 from tui.app.messages import OpenArticle
 from tui.app.widgets.line_list import LineList, one_line
-from tui.corpus import Article
+
+if TYPE_CHECKING:
+    from tui.corpus import Article
 
 
 class ArticleList(LineList):
@@ -99,10 +101,12 @@ class ArticleList(LineList):
         text.append(" ")
         tail = Text(no_wrap=True)
         dim = self.get_component_rich_style("line-list--dim", partial=True)
+        # The date is shown from the default pane width on (the title keeps 15+ cells); the
+        # source only where there is room for both.
         if width >= 56 and article.source:
             tail.append(" ")
             tail.append(Text(one_line(article.source)[:14], style=dim))
-        if width >= 36 and article.date:
+        if width >= 28 and article.date:
             tail.append(" ")
             tail.append(article.date.isoformat(), style=dim)
         title_width = max(1, width - 3 - tail.cell_len)

@@ -21,7 +21,9 @@ from textual.strip import Strip
 from tui.bindings import binding
 
 
-def spec_binding(binding_id: str, action: str | None = None, description: str | None = None) -> Binding:
+def spec_binding(
+    binding_id: str, action: str | None = None, description: str | None = None, *, priority: bool = False
+) -> Binding:
     """A Textual Binding built from the table in ``tui.bindings`` (so keymaps by id apply)."""
     spec = binding(binding_id)
     return Binding(
@@ -30,6 +32,7 @@ def spec_binding(binding_id: str, action: str | None = None, description: str | 
         description or spec.description,
         show=spec.show,
         id=spec.id,
+        priority=priority,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich._wrap import divide_line
 from rich.style import Style
@@ -22,7 +22,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.line_list import one_line, spec_binding
-from tui.corpus import Article
+
+if TYPE_CHECKING:
+    from tui.corpus import Article
 
 Span = tuple[int, int]
 

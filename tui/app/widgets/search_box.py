@@ -94,8 +94,13 @@ class SearchBox(Vertical):
         return self.has_class("-open")
 
     def open(self) -> None:
+        """Show the box and focus the input at once, so keys typed right after `/` land in it.
+
+        ``Widget.focus`` defers to the next message-loop turn; keys already queued behind `/`
+        would reach the list's bindings first. ``set_focus`` takes effect before they are read.
+        """
         self.add_class("-open")
-        self.input.focus()
+        self.screen.set_focus(self.input)
 
     def close(self) -> None:
         """Hide the box and forget its text (without reporting a change)."""

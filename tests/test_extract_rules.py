@@ -1,0 +1,76 @@
+"""General rules added for issue #5: product cues, model numbers, sentence-initial words, tense, start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.extract.entities import extract_entities
+from tui.extract.times import extract_times
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _types(text: str) -> dict[str, str]:
+    return {m.text: m.type for m in extract_entities(text)}
+
+
+def test_a_product_noun_after_a_name_makes_it_misc() -> None:
+    got = _types("The plan moves the Vostrel line to another plant, where the model is built.")
+    assert got.get("Vostrel") == "misc"
+    got = _types("Buyers liked the Kestrava crossover and its new model Zarvo.")
+    assert got.get("Kestrava") == "misc"
+    assert got.get("Zarvo") == "misc"
+
+
+def test_a_product_cue_types_only_its_own_mention() -> None:
+    text = (
+        "Velcorp Motors said on Monday it would cut jobs. Velcorp aircraft are sold in Asia. Velcorp said so."
+    )
+    spans = [(m.text, m.type) for m in extract_entities(text)]
+    assert ("Velcorp Motors", "organization") in spans
+    assert spans.count(("Velcorp", "misc")) <= 1
+
+
+def test_a_camel_case_product_keeps_its_model_number_before_punctuation() -> None:
+    got = _types("Apple unveiled the iPhone 4, along with iOS 4 at the conference.")
+    assert got.get("iPhone 4") == "misc"
+    assert got.get("iOS 4") == "misc"
+
+
+def test_sentence_initial_ordinary_words_are_no_names() -> None:
+    got = _types("Shares fell.\nEntirely new features were added. Improvements came later.")
+    assert "Entirely" not in got
+    assert "Improvements" not in got
+
+
+def test_as_soon_as_is_not_a_time_but_soon_is() -> None:
+    dct = dt.date(2000, 4, 3)
+    assert [t.text for t in extract_times("They will come as soon as possible.", dct)] == []
+    assert [t.value for t in extract_times("Talks will resume soon.", dct)] == ["FUTURE_REF"]
+
+
+def test_abbreviation_periods_do_not_end_the_clause_for_tense() -> None:
+    dct = dt.date(2000, 4, 3)  # a Monday
+    got = extract_times("The agency has given them until 9 a.m. Tuesday to sign.", dct)
+    assert [(t.text, t.value) for t in got] == [("9 a.m. Tuesday", "2000-04-04T09:00")]
+
+
+def test_extract_does_not_import_the_settings_without_a_config(tmp_path: Path) -> None:
+    code = (
+        "import sys; from tui.cli import main; rc = main(['extract', '--json', sys.argv[1]]); "
+        "assert 'tui.settings' not in sys.modules and 'tui.config_cli' not in sys.modules, "
+        "sorted(m for m in sys.modules if m.startswith('tui.'))"
+    )
+    f = tmp_path / "a.txt"
+    f.write_text("Moscow said on Monday.", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("SEEDREADER_CONFIG", "XDG_CONFIG_HOME")}
+    env["HOME"] = str(tmp_path)
+    pr = subprocess.run(
+        [sys.executable, "-c", code, str(f)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert pr.returncode == 0, pr.stderr[-800:]
+    assert '"Moscow"' in pr.stdout

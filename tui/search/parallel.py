@@ -1,0 +1,81 @@
+"""Build the text index on two cores: the second half of the documents in a child process.
+
+Tokenising is pure Python and holds the interpreter lock, so threads do not help; a spawned
+process builds its half while this one builds the first, and the halves are joined by
+appending postings (the child numbers its documents after ours). Small corpora, one-core
+machines and any failure of the child fall back to building everything here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+
+from tui.search.index import TextIndex
+
+PARALLEL_MIN_DOCS = 4000  # below this, starting a process costs more than it saves
+_RUNNING: set[multiprocessing.process.BaseProcess] = set()  # children building right now
+
+
+def stop_builds() -> None:
+    """End every child still building (the program is quitting and will not wait for them)."""
+    for child in list(_RUNNING):
+        child.kill()
+
+
+def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None) -> TextIndex:
+    """The index of ``docs`` ((title, body) pairs), built on up to two cores."""
+    if workers is None:
+        workers = min(2, _usable_cpus())
+    if workers < 2 or len(docs) < PARALLEL_MIN_DOCS:
+        return TextIndex.build(docs)
+    split = len(docs) // 2
+    second = list(docs[split:])
+    ctx = multiprocessing.get_context("spawn")  # never fork a process that runs threads
+    try:
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_build_part, args=(send, second, split), daemon=True)
+        child.start()
+        send.close()
+    except OSError:
+        return TextIndex.build(docs)
+    _RUNNING.add(child)
+    index = TextIndex.build(docs[:split])
+    try:
+        part: TextIndex = receive.recv()
+    except (EOFError, OSError):  # the child died (memory, a signal): do its half here
+        part = _index_part(second, split)
+    finally:
+        receive.close()
+        child.join(timeout=5)
+        _RUNNING.discard(child)
+    index.title.extend(part.title)
+    index.body.extend(part.body)
+    return index
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _index_part(docs: Sequence[tuple[str, str]], start: int) -> TextIndex:
+    """The index of ``docs`` numbered from ``start``, holding only their own lengths."""
+    index = TextIndex()
+    for i, (title, body) in enumerate(docs, start):
+        index.add(i, title, body)
+    for field in (index.title, index.body):
+        del field.lengths[:start]  # ``add`` padded the numbers before ours with zeros
+    return index
+
+
+def _build_part(send: Connection, docs: list[tuple[str, str]], start: int) -> None:
+    """The child's work: index its documents and send the result back."""
+    try:
+        send.send(_index_part(docs, start))
+    finally:
+        send.close()
