@@ -105,3 +105,22 @@ def test_one_changed_file_patches_the_index_and_extracts_only_that_file(tmp_path
     again = open_cached_library(corpus, cache_dir=cache)
     assert {"articles", "index"} <= again.reused
     assert _index_contents(again.text_index) == _index_contents(fresh.text_index)
+
+
+def test_new_extraction_code_keeps_the_text_index(tmp_path, monkeypatch):
+    """Each part is keyed by the code that builds it: new extraction rules do not cost a re-index."""
+    import tui.cache as cache_mod
+
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    first = open_cached_library(corpus, cache_dir=cache)
+    first.text_index, first.entities, first.timeline  # noqa: B018
+    save_library_cache(first)
+    original = cache_mod._code_fingerprint
+    monkeypatch.setattr(
+        cache_mod,
+        "_code_fingerprint",
+        lambda part: "changed" if part not in ("articles", "index") else original(part),
+    )
+    again = open_cached_library(corpus, cache_dir=cache)
+    assert {"articles", "index"} <= again.reused
+    assert not {"entities", "times"} & again.reused

@@ -125,3 +125,23 @@ def test_index_built_on_two_cores_equals_the_serial_build(monkeypatch):
             t: (list(p.docs), list(p.counts), list(p.positions)) for t, p in b.terms.items()
         }
     assert both.phrase_docs(("tankers", "and", "airbus")) == set(range(60))
+
+
+def test_words_past_position_65535_are_found_in_every_kind_of_build(monkeypatch):
+    """Short postings use 2-byte numbers; a very long article widens them without losing anything."""
+    from tui.search import parallel
+    from tui.search.index import TextIndex
+
+    long_body = "filler " * 70_000 + "rare closing phrase"
+    docs = [(f"T{i}", f"short text {i} closing") for i in range(20)] + [("Long", long_body)]
+    serial = TextIndex.build(docs)
+    assert serial.phrase_docs(("rare", "closing", "phrase")) == {20}
+    assert serial.body.terms["filler"].positions_of(20)[-1] == 69_999
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCS", 4)
+    both = parallel.build_text_index(docs, workers=2)  # the long article is in the child's half
+    assert both.phrase_docs(("rare", "closing", "phrase")) == {20}
+    assert both.term_docs("closing") == set(range(21))
+    patched = TextIndex.build(docs[:20])
+    patched.update({}, None, 21, {20: docs[20]})
+    assert patched.phrase_docs(("rare", "closing", "phrase")) == {20}
+    assert list(patched.body.terms["closing"].positions_of(20)) == [70_001]

@@ -1,11 +1,11 @@
 """The on-disk cache that makes a second opening of the same folder nearly free.
 
-Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in five parts, each a pickle with a
+Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in six parts, each a pickle with a
 header: the articles (validated per file by size and modification time), the text index, the
-corpus entities, the timeline, and each article's raw mentions (read only when something
-changed). A file that changed, appeared or vanished is the only one read and extracted again,
-and the text index is patched for it rather than rebuilt. A corrupt
-or foreign-version cache is ignored with a warning and rebuilt: the reader never depends on it.
+corpus entities, the timeline, and each article's raw entity and time mentions (read only
+when something changed). A file that changed, appeared or vanished is the only one read and
+extracted again, and the text index is patched for it rather than rebuilt. A corrupt or
+foreign-version cache is ignored with a warning and rebuilt: the reader never depends on it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from tui.library import Library, LibraryOptions
 from tui.state import atomic_write_bytes, corpus_key
 
 CACHE_VERSION = 2
-_PARTS = ("articles", "index", "entities", "times", "mentions")
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:
@@ -38,16 +37,31 @@ def cache_dir_for(root: Path, env: Mapping[str, str] | None = None) -> Path:
     return cache_home(env) / corpus_key(root)
 
 
+# The code each part is built by: a part is thrown away when that code changes (and only then,
+# so a new extraction rule keeps the text index, and a new index keeps the extracted names).
+_LOADING_CODE = ("corpus.py", "metadata.py", "decoding.py", "text.py", "dates.py")
+_EXTRACT_CODE = ("extract/*.py", "extract/data/*.txt")
+_PART_CODE = {
+    "articles": _LOADING_CODE,
+    "index": (*_LOADING_CODE, "search/*.py"),
+    "entities": (*_LOADING_CODE, *_EXTRACT_CODE),
+    "times": (*_LOADING_CODE, *_EXTRACT_CODE),
+    "entity-mentions": (*_LOADING_CODE, *_EXTRACT_CODE),
+    "time-mentions": (*_LOADING_CODE, *_EXTRACT_CODE),
+}
+
+
 @functools.cache
-def _code_fingerprint() -> str:
-    """Changes whenever the loader, index or extractors change, so stale results are not reused."""
+def _code_fingerprint(part: str) -> str:
+    """A digest of the source files that build ``part``, so stale results are never reused."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(str(CACHE_VERSION).encode())
-    files = [pkg / "corpus.py", pkg / "metadata.py", pkg / "decoding.py", pkg / "text.py"]
-    files += sorted((pkg / "search").glob("*.py")) + sorted((pkg / "extract").rglob("*"))
+    files: list[Path] = []
+    for pattern in _PART_CODE[part]:
+        files += sorted(pkg.glob(pattern))
     for f in files:
         if f.is_file():
-            h.update(f.name.encode())
+            h.update(f.relative_to(pkg).as_posix().encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -75,13 +89,13 @@ def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | N
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         warnings.append(LoadWarning(str(path), "cache from another version; rebuilding"))
         return None
-    if data.get("code") != _code_fingerprint():
+    if data.get("code") != _code_fingerprint(part):
         return None  # the program changed since: silently rebuild
     return data
 
 
 def _write_part(folder: Path, part: str, payload: dict) -> None:
-    payload = {"version": CACHE_VERSION, "code": _code_fingerprint(), **payload}
+    payload = {"version": CACHE_VERSION, "code": _code_fingerprint(part), **payload}
     atomic_write_bytes(folder / f"{part}.pickle", pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -231,13 +245,12 @@ def open_cached_library(
     if not (ents_current and times_current):
         # Something changed: reuse each unchanged article's mentions, extract only the rest.
         # (Per-article mentions are a separate part, read only now: a warm start never needs them.)
-        per_article = _read_part(folder, "mentions", lib.warnings)
-        if per_article is not None:
-            keep = current_ids - fresh_ids
-            if not ents_current:
-                lib._seed_mentions = {k: v for k, v in per_article["entities"].items() if k in keep}
-            if not times_current and per_article.get("time_options") == _time_options_key(opts):
-                lib._seed_times = {k: v for k, v in per_article["times"].items() if k in keep}
+        keep = current_ids - fresh_ids
+        if not ents_current and (found := _read_part(folder, "entity-mentions", lib.warnings)):
+            lib._seed_mentions = {k: v for k, v in found["mentions"].items() if k in keep}
+        found = None if times_current else _read_part(folder, "time-mentions", lib.warnings)
+        if found and found.get("options") == _time_options_key(opts):
+            lib._seed_times = {k: v for k, v in found["mentions"].items() if k in keep}
     return lib
 
 
@@ -291,18 +304,14 @@ def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[
             {"signature": signature, "options": _time_options_key(opts), "timeline": built["timeline"]},
         )
         written.append("times")
-    if "entity_mentions" in built and "time_mentions" in built:
+    if "entity_mentions" in built:
+        _write_part(folder, "entity-mentions", {"mentions": built["entity_mentions"]})
+        written.append("entity-mentions")
+    if "time_mentions" in built:
         _write_part(
-            folder,
-            "mentions",
-            {
-                "signature": signature,
-                "time_options": _time_options_key(opts),
-                "entities": built["entity_mentions"],
-                "times": built["time_mentions"],
-            },
+            folder, "time-mentions", {"options": _time_options_key(opts), "mentions": built["time_mentions"]}
         )
-        written.append("mentions")
+        written.append("time-mentions")
     return written
 
 

@@ -2,16 +2,19 @@
 
 Tokenising is pure Python and holds the interpreter lock, so threads do not help; a spawned
 process builds its half while this one builds the first, and the halves are joined by
-appending postings (the child numbers its documents after ours). Small corpora, one-core
-machines and any failure of the child fall back to building everything here.
+appending postings (the child numbers its documents after ours; its half comes back through a
+temporary file, read as a stream). Small corpora, one-core machines and any failure of the
+child fall back to building everything here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
+from pathlib import Path
 
 from tui.search.index import TextIndex
 
@@ -35,22 +38,27 @@ def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None
     second = list(docs[split:])
     ctx = multiprocessing.get_context("spawn")  # never fork a process that runs threads
     try:
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_build_part, args=(send, second, split), daemon=True)
+        handle, name = tempfile.mkstemp(prefix="seedreader-index-", suffix=".pickle")
+        os.close(handle)
+        out = Path(name)
+        child = ctx.Process(target=_build_part, args=(out, second, split), daemon=True)
         child.start()
-        send.close()
     except OSError:
         return TextIndex.build(docs)
     _RUNNING.add(child)
     index = TextIndex.build(docs[:split])
+    del second
     try:
-        part: TextIndex = receive.recv()
-    except (EOFError, OSError):  # the child died (memory, a signal): do its half here
-        part = _index_part(second, split)
+        child.join()
+        if child.exitcode != 0:
+            raise OSError(f"index process ended with {child.exitcode}")
+        with out.open("rb") as fh:  # read as a stream: no second copy of the half in memory
+            part: TextIndex = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError):  # the child died: do its half here
+        part = _index_part(docs[split:], split)
     finally:
-        receive.close()
-        child.join(timeout=5)
         _RUNNING.discard(child)
+        out.unlink(missing_ok=True)
     index.title.extend(part.title)
     index.body.extend(part.body)
     return index
@@ -73,9 +81,9 @@ def _index_part(docs: Sequence[tuple[str, str]], start: int) -> TextIndex:
     return index
 
 
-def _build_part(send: Connection, docs: list[tuple[str, str]], start: int) -> None:
-    """The child's work: index its documents and send the result back."""
-    try:
-        send.send(_index_part(docs, start))
-    finally:
-        send.close()
+def _build_part(out: Path, docs: list[tuple[str, str]], start: int) -> None:
+    """The child's work: index its documents and write the result to ``out``."""
+    index = _index_part(docs, start)
+    del docs
+    with out.open("wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
