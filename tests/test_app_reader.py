@@ -96,7 +96,7 @@ async def send_burst(app, keys: str) -> None:
     from textual import events
 
     for ch in keys:
-        key = "slash" if ch == "/" else ch
+        key = {"/": "slash", "\r": "enter"}.get(ch, ch)
         event = events.Key(key, ch)
         event.set_sender(app)
         app._driver.send_message(event)
@@ -119,6 +119,21 @@ async def test_keys_typed_right_after_slash_reach_the_box() -> None:
         await send_burst(app, "/x")
         await pilot.pause()
         assert main.search_box.input.value == "KAMAZ/x", "in the box, / is a character"
+
+
+async def test_enter_enter_typed_fast_goes_to_the_list_then_opens() -> None:
+    """'/', a query, Enter (to the list) and Enter (open) in one burst open the one match."""
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await send_burst(app, "/KAMAZ\r\r")
+        await pilot.pause()
+        await app.settled()
+        await pilot.pause()
+        assert main.focused is main.article_list
+        assert main.open_number is not None
+        assert "KAMAZ" in main.articles[main.open_number].body
 
 
 async def test_bad_query_keeps_last_good_results() -> None:
@@ -463,7 +478,7 @@ async def test_load_failure_is_a_notification_not_a_crash(monkeypatch: pytest.Mo
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("tui.app.main_screen.load_library", boom)
+    monkeypatch.setattr("tui.app.loader.load_library", boom)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()

@@ -35,7 +35,6 @@ from tui.app.messages import (
     PartReady,
     SearchChanged,
     SearchClosed,
-    SearchSubmitted,
     TimelineChosen,
     ViewComputed,
 )
@@ -102,6 +101,7 @@ class MainScreen(Screen[None]):
         self.view_error: str | None = None
         self._pending_query: str | None = None
         self._search_timer: Timer | None = None
+        self._open_when_ready: int | None = None  # chosen in the list while its rows were being recomputed
         self._reload_keep: tuple[str | None, str | None] | None = None  # (open id, cursor id)
         self._open_neighbour = False
         self._shown_warnings: list[str] | None = None
@@ -154,6 +154,7 @@ class MainScreen(Screen[None]):
                 classes="pane",
             ),
         )
+        self.search_box.on_submit = self._submit_search
         self._load_state()
         self._apply_layout()
         self._refresh_titles()
@@ -252,7 +253,7 @@ class MainScreen(Screen[None]):
             if self.mode == "medium" and name in ("entities", "timeline"):
                 self.side_open_medium = True
         self._apply_layout()
-        self.pane_widget(name).focus()
+        self.set_focus(self.pane_widget(name))  # at once: keys already typed go to the new pane
 
     def action_focus_pane(self, name: str) -> None:
         self.focus_pane(name)
@@ -590,8 +591,11 @@ class MainScreen(Screen[None]):
         self.view_applied = message.generation
         box = self.search_box
         self.view_error = message.error
+        open_when_ready, self._open_when_ready = self._open_when_ready, None
         if message.rows is None:
             box.set_status(message.error or "bad query", error=True)
+            if open_when_ready is not None:  # the list did not change: open what was chosen
+                self._open_and_show(open_when_ready)
             return
         query_changed = message.query != self.search_text
         self.search_text = message.query
@@ -606,6 +610,8 @@ class MainScreen(Screen[None]):
             current = self.article_list.current
             if current is not None:
                 self.open_article(current)
+        elif open_when_ready is not None and self.article_list.current is not None:
+            self._open_and_show(self.article_list.current)
         elif self.open_number is not None and query_changed:
             self._decorate(reset_hit=True)
         self._refresh_titles()
@@ -625,11 +631,18 @@ class MainScreen(Screen[None]):
         if self._pending_query is not None:
             self._refresh_view(self._pending_query)
 
-    @on(SearchSubmitted)
-    def _search_submitted(self, message: SearchSubmitted) -> None:
+    def _submit_search(self, text: str) -> None:
+        """Enter in the search box (called as the key is handled, not through a message).
+
+        The search for ``text`` starts and the list takes focus before the next key is read,
+        so keys typed right after Enter (a second Enter to open the top result) go to the list.
+        """
         if self._search_timer is not None:
             self._search_timer.stop()
-            self._run_search()
+            self._search_timer = None
+        self._pending_query = None
+        if text != self.search_text or self.view_error:
+            self._refresh_view(text)
         self.focus_pane("list")
 
     @on(SearchClosed)
@@ -688,7 +701,21 @@ class MainScreen(Screen[None]):
 
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
-        self.open_article(message.number)
+        if message.rows_version is not None:
+            if self.view_applied != self.view_generation:
+                # Enter pressed before the new search results arrived: open the top row of those.
+                self._open_when_ready = message.number
+                return
+            if message.rows_version != self.article_list.rows_version:
+                # The results arrived meanwhile: open the row now under the cursor.
+                current = self.article_list.current
+                if current is not None:
+                    self._open_and_show(current)
+                return
+        self._open_and_show(message.number)
+
+    def _open_and_show(self, number: int) -> None:
+        self.open_article(number)
         if self.mode == "single" or "reader" in self.hidden:
             self.focus_pane("reader")
 

@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 class OpenArticle(Message):
     """The user chose article number ``number`` (an index into the current article sequence)."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, rows_version: int | None = None) -> None:
         super().__init__()
         self.number = number
+        # Chosen in the article list when it showed this version of its rows (None: elsewhere).
+        # Keys are read ahead of results, so the rows may have changed by the time this arrives.
+        self.rows_version = rows_version
 
 
 class EntityChosen(Message):
@@ -45,14 +48,6 @@ class TimelineChosen(Message):
 
 class SearchChanged(Message):
     """The search text changed (the screen debounces)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class SearchSubmitted(Message):
-    """Enter in the search box: keep the query in the history and move to the list."""
 
     def __init__(self, text: str) -> None:
         super().__init__()

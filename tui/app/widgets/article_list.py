@@ -41,6 +41,7 @@ class ArticleList(LineList):
         self.bookmarks: set[str] = set()
         self.open_id: str | None = None
         self.empty_text = "No articles"
+        self.rows_version = 0  # changes whenever ``rows`` is replaced
 
     def row_count(self) -> int:
         return len(self.rows)
@@ -50,6 +51,7 @@ class ArticleList(LineList):
         old = self.cursor
         self.articles = articles
         self.rows = rows
+        self.rows_version += 1
         cursor: int | None = None
         if keep is not None:
             for i, n in enumerate(rows):
@@ -85,7 +87,7 @@ class ArticleList(LineList):
             self.move_cursor(row)
 
     def choose(self, row: int) -> None:
-        self.post_message(OpenArticle(self.rows[row]))
+        self.post_message(OpenArticle(self.rows[row], rows_version=self.rows_version))
 
     def render_row(self, row: int, width: int) -> Text:
         article = self.articles[self.rows[row]]

@@ -6,6 +6,7 @@ tells the box the outcome (a match count or the parser's message).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tui.app.messages import SearchChanged, SearchClosed, SearchSubmitted
+from tui.app.messages import SearchChanged, SearchClosed
 from tui.app.widgets.line_list import spec_binding
 
 
@@ -62,6 +63,13 @@ class SearchInput(Input):
             self.value = self._draft
         self.cursor_position = len(self.value)
 
+    async def action_submit(self) -> None:
+        """Enter: remember the query and hand it to the box's submit handler right away."""
+        self.remember(self.value)
+        box = self.parent
+        if isinstance(box, SearchBox) and box.on_submit is not None:
+            box.on_submit(self.value)
+
     def action_close(self) -> None:
         self._position = None
         self.post_message(SearchClosed())
@@ -80,6 +88,12 @@ class SearchBox(Vertical):
     SearchBox > #search-status { height: 1; padding: 0 1; color: $text-muted; }
     SearchBox > #search-status.-error { color: $error; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Called with the query when Enter is pressed. A callback, not a message: the owner
+        # must move focus before the next key is read, or a fast second Enter lands here again.
+        self.on_submit: Callable[[str], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(id="search-input")
@@ -118,9 +132,3 @@ class SearchBox(Vertical):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(SearchChanged(event.value))
-
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.input.remember(event.value)
-        self.post_message(SearchSubmitted(event.value))
