@@ -137,3 +137,86 @@ def test_short_form_and_acronym_merge_into_organisation() -> None:
     idx = build_entity_index(per)
     assert idx.find("JAC").name == "JAC Motors"
     assert idx.find("GM").name == "General Motors"
+
+
+def _at(text: str, word: str, typ: str, nth: int = 0) -> EntityMention:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(word, i + 1)
+    return EntityMention(i, i + len(word), word, typ)
+
+
+def test_a_stray_long_form_neither_renames_nor_retypes_a_frequent_entity() -> None:
+    texts = {
+        "a": "Today Zentrix announced a phone. Zentrix said sales rose. Zentrix shares rose.",
+        "b": "Zentrix cut prices. Zentrix said so.",
+        "c": "Analysts expect Zentrix to grow.",
+    }
+    per = {
+        "a": [
+            _at(texts["a"], "Today Zentrix", "person"),
+            _at(texts["a"], "Zentrix", "organization", 1),
+            _at(texts["a"], "Zentrix", "organization", 2),
+        ],
+        "b": [_at(texts["b"], "Zentrix", "organization"), _at(texts["b"], "Zentrix", "organization", 1)],
+        "c": [_at(texts["c"], "Zentrix", "organization")],
+    }
+    idx = build_entity_index(per, None, texts)
+    z = idx.find("Zentrix")
+    assert z is not None and z.name == "Zentrix" and z.type == "organization"
+    assert z.mentions == 5 and z.articles == ["a", "b", "c"]
+    assert "Today Zentrix" not in z.aliases
+    # a place glued before a name is no given name either
+    text = "In Las Vegas Zentrix spoke. Zentrix agreed."
+    idx = build_entity_index(
+        {"a": [_at(text, "Las Vegas Zentrix", "person"), _at(text, "Zentrix", "organization", 1)]}
+    )
+    assert idx.find("Zentrix").name == "Zentrix"
+
+
+def test_a_plausible_full_name_still_names_its_surname() -> None:
+    texts = {"a": "Peter Brix spoke. Brix left. Brix came back.", "b": "Brix said no."}
+    per = {
+        "a": [
+            _at(texts["a"], "Peter Brix", "person"),
+            _at(texts["a"], "Brix", "person", 1),
+            _at(texts["a"], "Brix", "person", 2),
+        ],
+        "b": [_at(texts["b"], "Brix", "person")],
+    }
+    idx = build_entity_index(per, None, texts)
+    e = idx.find("Brix")
+    assert e is not None and e.name == "Peter Brix" and e.aliases == ["Brix"] and e.mentions == 4
+
+
+def test_a_rare_suffixed_form_merges_into_the_widely_used_short_name() -> None:
+    texts = {k: "Quandro said so." for k in "abcdef"}
+    texts["f"] = "Quandro Inc. said so. Quandro agreed."
+    per = {k: [_at(t, "Quandro", "organization")] for k, t in texts.items()}
+    per["f"] = [
+        _at(texts["f"], "Quandro Inc.", "organization"),
+        _at(texts["f"], "Quandro", "organization", 1),
+    ]
+    idx = build_entity_index(per, None, texts)
+    assert [e.name for e in idx.entities] == ["Quandro"]
+    assert idx.find("Quandro Inc.").mentions == 7
+
+
+def test_a_lone_person_never_named_in_full_takes_a_strong_other_vote() -> None:
+    texts = {k: f"Norvale {k} played." for k in "abcde"}
+    per = {k: [_at(t, "Norvale", "person" if k in "abc" else "organization")] for k, t in texts.items()}
+    assert build_entity_index(per, None, texts).find("Norvale").type == "organization"
+    per["a"].append(EntityMention(0, 0, "Norvale Smith", "person"))  # named in full: a person
+    assert build_entity_index(per, None, texts).find("Norvale").type == "person"
+
+
+def test_a_frequent_organisation_is_not_taken_by_a_person_of_that_surname() -> None:
+    texts = {"a": "Peter Quandro met Quandro staff.", "b": "Quandro cut jobs.", "c": "Quandro grew."}
+    per = {
+        "a": [_at(texts["a"], "Peter Quandro", "person"), _at(texts["a"], "Quandro", "organization", 1)],
+        "b": [_at(texts["b"], "Quandro", "organization")],
+        "c": [_at(texts["c"], "Quandro", "organization")],
+    }
+    idx = build_entity_index(per, None, texts)
+    q = idx.find("Quandro")
+    assert q is not None and q.name == "Quandro" and q.type == "organization" and q.articles == ["b", "c"]

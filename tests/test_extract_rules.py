@@ -74,3 +74,45 @@ def test_extract_does_not_import_the_settings_without_a_config(tmp_path: Path) -
     )
     assert pr.returncode == 0, pr.stderr[-800:]
     assert '"Moscow"' in pr.stdout
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in extract_entities(text)]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_split_off_the_name() -> None:
+    got = _types(
+        "Injured Norvale winger Tam Brix will miss the game. Rival Zentrix has said it will cut prices."
+    )
+    assert "Injured Norvale" not in got and got.get("Norvale") == "organization"
+    assert "Rival Zentrix" not in got and "Zentrix" in got
+    assert "Telco Quandro" not in _texts("Telco Quandro stepped in to take over the payments.")
+
+
+def test_a_quotation_starts_a_sentence() -> None:
+    got = _texts('He said that "Today Zentrix is going to change the phone," and left.')
+    assert got == ["Zentrix"]
+    assert _texts("he said that `` Today Zentrix is going to reinvent it ''.") == ["Zentrix"]
+
+
+def test_a_name_does_not_run_into_the_next_one() -> None:
+    assert _texts("It cut prices in its United Kingdom iZap store.") == ["United Kingdom", "iZap"]
+    got = _texts("At the show in Las Vegas Zentrix boss Tam Brix spoke.")
+    assert "Las Vegas" in got and "Zentrix" in got
+
+
+def test_plural_titles_contractions_and_lone_holidays_are_no_names() -> None:
+    assert _texts("Ministers met Labour MPs and MEPs.") == ["Labour"]
+    assert _texts("I've seen it. I'll go. I'd say so.") == []
+    assert _texts("Sales rose over Christmas.") == []
+    assert "Christmas Island" in _texts("They flew to Christmas Island.")
+
+
+def test_a_surname_read_before_keeps_its_sentence_initial_mentions() -> None:
+    got = [
+        (m.text, m.type)
+        for m in extract_entities("Zentrix chief Peter Brix spoke. Brix said the brix were sold.")
+    ]
+    assert ("Brix", "person") in got
+    # without the full name the sentence-initial ordinary word is dropped as before
+    assert "Brix" not in _texts("The brix were sold. Brix are cheap.")

@@ -102,3 +102,25 @@ def test_dates_at_the_ends_of_the_calendar_do_not_raise() -> None:
     for d in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
         for t in extract_times(text, d):
             assert text[t.start : t.end] == t.text
+
+
+_SHORTCUT_TEXTS = [
+    "On 3 March 2023 and March 3, 2023, in the 1990s and the '80s, last Christmas, at 10:35 UTC and 9 a.m.",
+    "JANUARY 2020 saw Janov and Junovember; the twentieth century, two thousand and five, Q3 2021, H1.",
+    "Every week, twice a month, daily, for years, a week-long and years-long row, each spring and in summer.",
+    "Sales rose 3-1 between 60 and 90 days, 1530 GMT, 12/05/2003, 2003-05-12T10:00, in the morning, soon.",
+    "Straße über Ärger — Mai, 5 мая 2021 года, it's ‘’ 5 in the evening; the year-end and year-earlier result.",
+]
+
+
+@pytest.mark.parametrize("text", _SHORTCUT_TEXTS)
+def test_rule_shortcuts_do_not_change_results(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules skipped on texts lacking their literals, and month rules tried only where a month may start,
+    find exactly what plain scans of every rule find."""
+    from tui.extract import times
+
+    fast = extract_times(text, DCT)
+    plain = [()] * len(times._rules())
+    monkeypatch.setattr(times, "_rule_needs", lambda: plain)
+    assert extract_times(text, DCT) == fast
+    assert times._ascii_lower(text) == text.translate({c: c + 32 for c in range(65, 91)})

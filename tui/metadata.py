@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from tui.dates import find_dateline, parse_date
 
 _FRONT_MATTER_RE = re.compile(
@@ -48,6 +46,8 @@ def split_front_matter(text: str) -> tuple[dict | None, int, str | None]:
     m = _FRONT_MATTER_RE.match(text)
     if not m:
         return None, 0, None
+    import yaml  # only front matter needs it (slow to import: most folders have none)
+
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError as exc:

@@ -66,7 +66,6 @@ _TOK = (
 _CONN = r"(?:of|and|for|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
 _CHUNK_RE = re.compile(rf"(?<![\w'’])(?:{_TOK})(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+){{0,2}}(?:{_TOK}))*")
 _PART_RE = re.compile(rf"({_TOK})|({_CONN})(?=[ \t\xa0])")
-_LOWER_WORD_RE = re.compile(rf"(?<![\w'’]){LO}[\w'’-]*")
 _UPPER_CHARS_RE = re.compile(UP)
 _LOWER_CHARS_RE = re.compile(LO)
 _CAP_WORD4_RE = re.compile(rf"(?<!\w){UP}\w{{3,}}")
@@ -78,6 +77,7 @@ _HYPHEN_SUFFIX_RE = re.compile(
 
 _SENTENCE_END = frozenset(".!?:;\n\r")
 _OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
+_QUOTES = frozenset('"“`«„')
 _PARTICLES = frozenset(
     [
         "de",
@@ -191,7 +191,7 @@ class _Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lower_words = set(_LOWER_WORD_RE.findall(text))
+        self.lower_words = _LowerWords(text)
         self._lines: dict[int, str] = {}
 
     def line_kind(self, pos: int) -> str:
@@ -205,8 +205,13 @@ class _Doc:
         if le == -1:
             le = len(text)
         line = text[ls:le]
-        up = len(_UPPER_CHARS_RE.findall(line))
-        lo = len(_LOWER_CHARS_RE.findall(line))
+        if line.isascii():  # the same counts, by C-speed byte deletion
+            b = line.encode("ascii")
+            up = len(b) - len(b.translate(None, _ASCII_UPPER))
+            lo = len(b) - len(b.translate(None, _ASCII_LOWER))
+        else:
+            up = len(_UPPER_CHARS_RE.findall(line))
+            lo = len(_LOWER_CHARS_RE.findall(line))
         kind = "text"
         if up >= 4 and up > 4 * lo:
             kind = "caps"
@@ -219,11 +224,68 @@ class _Doc:
         return kind
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
+
+
+def _is_word_char(c: str) -> bool:
+    """``\\w`` of the regex engine, or an apostrophe: a character that continues a word to the left."""
+    return c.isalnum() or c in "_'’"
+
+
+class _LowerWords:
+    """Whether a word is written in lowercase somewhere in a text (``w in words``): what a set of all its
+    lowercase words would say, found on demand (a text is asked about a few dozen words, and searching for
+    those is quicker than listing every word)."""
+
+    __slots__ = ("text", "_known")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        r = self._known.get(word)
+        if r is None:
+            r = self._known[word] = self._find(word)
+        return r
+
+    def _find(self, w: str) -> bool:
+        # a listed word starts with a lowercase letter after a non-word character and runs on over word
+        # characters, apostrophes and hyphens as far as they go
+        if not w or _LOWER_CHARS_RE.match(w) is None or not all(c.isalnum() or c in "_'’-" for c in w):
+            return False
+        text = self.text
+        n, end = len(w), len(text)
+        i = text.find(w)
+        while i != -1:
+            if (
+                (i == 0 or not _is_word_char(text[i - 1]))
+                and (i + n == end or not (_is_word_char(text[i + n]) or text[i + n] == "-"))
+                and (i == 0 or text[i - 1] != "-" or not self._inside_word(i))
+            ):
+                return True
+            i = text.find(w, i + 1)
+        return False
+
+    def _inside_word(self, i: int) -> bool:
+        """Whether a word listed from further left runs on over the hyphen before ``i`` ("well-known")."""
+        text = self.text
+        j = i - 1
+        while j > 0 and (_is_word_char(text[j - 1]) or text[j - 1] == "-"):
+            j -= 1
+        return any((p == j or text[p - 1] == "-") and _LOWER_CHARS_RE.match(text, p) for p in range(j, i))
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
+    quoted = False
     while i >= 0 and text[i] in _OPENERS:
+        quoted = quoted or text[i] in _QUOTES
         i -= 1
-    if i < 0:
+    if i < 0 or quoted:  # a quotation starts a sentence: he said "Today Apple is ..."
         return True
     c = text[i]
     if c in _SENTENCE_END:
@@ -233,6 +295,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
+    word = text[start:end]
+    if word.isalpha():  # one plain word, most chunks: what the loop below would make of it
+        return [_Tok(word, start, end, False, word.casefold())]
     toks: list[_Tok] = []
     for m in _PART_RE.finditer(text, start, end):
         if m.group(1) is not None:
@@ -270,6 +335,35 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and _ACRONYM_RE.fullmatch(word) is not None
 
 
+_NEVER_NAMES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _never_names(lex: Lexicon) -> frozenset[str]:
+    """Function words that, alone as a chunk outside ALL-CAPS lines, never give a name: :meth:`_Segmenter._chunk`
+    drops them (they start no known name and are no title), so the chunk need not be cut."""
+    got = _NEVER_NAMES.get(id(lex))
+    if got is None or got[0] is not lex:
+        words = lex.function | _DETERMINERS | {"i"}
+        never = frozenset(
+            w
+            for w in words
+            if w.isalpha() and w not in lex.first_words and w not in lex.titles and w not in lex.names
+        )
+        got = _NEVER_NAMES[id(lex)] = (lex, never)
+    return got[1]
+
+
+_TITLE_FIRSTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _title_firsts(lex: Lexicon) -> frozenset[str]:
+    """First words of the multi-word titles (a quick pre-check before joining words into phrases)."""
+    got = _TITLE_FIRSTS.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _TITLE_FIRSTS[id(lex)] = (lex, frozenset(p.split(" ")[0] for p in lex.title_phrases))
+    return got[1]
+
+
 class _Segmenter:
     """Cuts the chunks of one text into candidate name spans."""
 
@@ -278,6 +372,8 @@ class _Segmenter:
         self.lex = lex
         self.doc = _Doc(text)
         self.spans: list[Span] = []
+        self.surnames: set[str] = set()  # last words of the multi-word names read so far ("Jobs")
+        self.title_firsts = _title_firsts(lex)
 
     # -- helpers -----------------------------------------------------------------------------------
     def _lex_match(self, toks: list[_Tok], i: int, names: dict[str, str]) -> tuple[int, str] | None:
@@ -304,8 +400,9 @@ class _Segmenter:
         t = toks[i]
         low = t.low.rstrip(".")
         n = len(toks)
+        multi = i + 1 < n and low in self.title_firsts  # a title phrase can start here
         for k in (4, 3, 2):
-            if i + k <= n and not toks[i + k - 1].conn:
+            if multi and i + k <= n and not toks[i + k - 1].conn:
                 phrase = " ".join(x.low.rstrip(".") for x in toks[i : i + k])
                 if phrase in lex.title_phrases:
                     return k
@@ -322,12 +419,13 @@ class _Segmenter:
         text = self.text
         doc = self.doc
         deferred: list[tuple[int, int]] = []
+        never = _never_names(self.lex)
         for m in _CHUNK_RE.finditer(text):
             s, e = m.span()
             kind = doc.line_kind(s)
             if kind == "caps":
                 deferred.append((s, e))
-            else:
+            elif m.group().casefold() not in never:  # a lone "The", "He", "But": nothing to cut
                 self._chunk(s, e, kind == "headline")
         if deferred:
             known = self._doc_names()
@@ -400,7 +498,7 @@ class _Segmenter:
                 if cur and not self._absorbs(toks, cur, j, typ):
                     flush()
                 if not cur:
-                    if self._continues(toks, j, typ):
+                    if self._continues(toks, i, j, typ):
                         cur = list(range(i, j + 1))
                         i = j + 1
                         if toks[j].poss:
@@ -420,7 +518,12 @@ class _Segmenter:
                 person_next = True
                 i += tl
                 continue
-            if low in lex.months or low in lex.weekdays or low in lex.not_names:
+            if (
+                low in lex.months
+                or low in lex.weekdays
+                or low in lex.not_names
+                or (low[-1:] == "s" and t.text[:-1].isupper() and low[:-1] in lex.titles)  # "MPs"
+            ):
                 flush()
                 i += 1
                 continue
@@ -432,6 +535,7 @@ class _Segmenter:
                     ((first_of_chunk and initial) or headline)
                     and (low in lex.common or low in self.doc.lower_words)
                     and low not in lex.given_names
+                    and low not in self.surnames  # "Jobs said" after "Steve Jobs"
                     and not self._suffix_ahead(toks, i)
                 ):
                     i += 1
@@ -472,7 +576,7 @@ class _Segmenter:
             return True
         return len(cur) == 1 and first in _ORG_PREFIX
 
-    def _continues(self, toks: list[_Tok], j: int, typ: str) -> bool:
+    def _continues(self, toks: list[_Tok], i: int, j: int, typ: str) -> bool:
         """Whether a known name goes on into a longer name ("British Airways", "China Daily")."""
         lex = self.lex
         if toks[j].poss or toks[j].suffix:
@@ -495,10 +599,11 @@ class _Segmenter:
             return True
         if typ == "place" and last.low in lex.place_suffix:
             return True
-        if typ == "place" and k - j == 2:
+        if typ == "place" and k - j == 2 and i == j:  # "Moscow Metro", not "Las Vegas Microsoft"
             nxt = toks[j + 1]
             return not (
                 _is_acronym(nxt.text)
+                or nxt.text[:1].islower()  # "United Kingdom iTunes store"
                 or nxt.low in lex.names
                 or nxt.low in lex.given_names
                 or nxt.low in lex.common
@@ -552,6 +657,8 @@ class _Segmenter:
         if last.suffix:
             sp.evidence.suffix = last.suffix
         self.spans.append(sp)
+        if len(words) >= 2 and not product and words[0] in self.lex.given_names:
+            self.surnames.add(words[-1])
 
     # -- ALL-CAPS lines ----------------------------------------------------------------------------
     def _doc_names(self) -> dict[str, str]:

@@ -5,9 +5,12 @@ Merging rules, in order:
 1. ``options.merge`` maps an alias to a canonical name; ``options.ignore`` drops names.
 2. Forms the word lists know as one place or organisation share it ("U.S." and "United States").
 3. A form takes the type most of its mentions have (type consistency across the corpus).
-4. A short form merges into a full name when that is unambiguous, first within the article, then across
-   the corpus: a surname into a person ("Sobyanin" -> "Sergei Sobyanin"), a first word or an acronym
-   into an organisation ("JAC" -> "JAC Motors", "GM" -> "General Motors").
+4. A short form merges into a full name when that is unambiguous and plausible, first within the article,
+   then across the corpus (where the full name must be well attested): a surname into a person ("Sobyanin"
+   -> "Sergei Sobyanin"), a first word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" ->
+   "General Motors"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
+   Microsoft") makes no plausible full name; a rare suffixed form merges into a short name used far more
+   widely on its own ("Apple Inc." into "Apple").
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
    precedence over what the extractor found at those places.
 
@@ -176,6 +179,17 @@ def build_entity_index(
     for r in rows:
         type_votes[group_of(r[4])][r[5]] += 1
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
+    # a one-word "person" the corpus never names in full ("Chelsea" with no "Chelsea Smith") is doubtful:
+    # a fair share of other votes wins ("Chelsea winger X" makes it a club)
+    person_words = {w for g, t in group_type.items() if t == "person" and " " in g for w in g.split()}
+    for g, t in group_type.items():
+        if t == "person" and " " not in g and g not in person_words:
+            votes = type_votes[g]
+            other, n = max(
+                ((k, v) for k, v in votes.items() if k != "person"), default=(None, 0), key=lambda kv: kv[1]
+            )
+            if other is not None and 4 * n >= votes["person"]:
+                group_type[g] = other
     for g, t in extra_types.items():
         group_type[g] = t
 
@@ -191,11 +205,13 @@ def build_entity_index(
         for g in gs:
             group_articles[g].add(aid)
     all_groups = set(group_type)
-    candidates = _short_form_candidates(all_groups, group_type, lex, group_count, group_articles)
+    candidates, absorbed = _short_form_candidates(all_groups, group_type, lex, group_count, group_articles)
 
     def resolve(aid: str, g: str) -> str:
         if g in extra_types or g in merge_to.values():
             return g
+        if g in absorbed:
+            return absorbed[g]
         cands = candidates.get(g)
         if not cands:
             return g
@@ -269,9 +285,11 @@ def _short_form_candidates(
     lex,
     group_count: Mapping[str, int],
     group_articles: Mapping[str, set[str]],
-) -> dict[str, list[tuple[str, bool]]]:
+) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str]]:
     """For each short form, the full names it may stand for (most words first), each with whether it may
-    take the short form's mentions in articles where the full name itself is absent.
+    take the short form's mentions in articles where the full name itself is absent; and the long forms
+    that merge the other way, into a short form used far more widely on its own ("Apple Inc." into
+    "Apple" when most articles just say "Apple").
 
     A full name qualifies only when it is plausible: a person's name whose words before the surname are not
     ordinary words or known place/organisation names ("Today Apple", "Las Vegas Microsoft" are not), of a
@@ -304,15 +322,22 @@ def _short_form_candidates(
                 return None
             if group_type.get(p) in ("place", "organization"):
                 return None
-        if t not in ("person", "misc") and not given:
+        agrees = t in ("person", "misc")
+        if not agrees and not given:
             return None
-        return True, given or group_count.get(c, 0) >= 2
+        # across the corpus only a name of the same kind ("Ford" the carmaker is not "Henry Ford" everywhere)
+        return True, agrees and (given or group_count.get(c, 0) >= 2)
+
+    absorbed: dict[str, str] = {}
 
     def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
         rest = c.split()[1:]
         sa, ca = group_articles.get(s, set()), group_articles.get(c, set())
         together = len(sa & ca)
         if all(w.rstrip(".") in lex.org_suffix or w in lex.org_suffix for w in rest):
+            if len(sa) - together >= 3 and len(sa) > 2 * len(ca) and c not in lex.names:
+                absorbed[c] = s  # the short form is the well-attested name
+                return None
             return True, len(sa) - together <= 2 * max(1, together)
         if together and together >= len(sa) - together:
             return True, group_count.get(c, 0) >= 2
@@ -342,4 +367,4 @@ def _short_form_candidates(
             cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
         if cands:
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
-    return out
+    return out, absorbed

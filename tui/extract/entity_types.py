@@ -11,6 +11,7 @@ words of a full name type its short forms ("Sobyanin" after "Sergei Sobyanin").
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -63,6 +64,19 @@ _ORG_AFTER = frozenset(
         "group's",
         "company's",
         "bank's",
+        # a club's players and staff: "Chelsea winger X", "Arsenal boss Y"
+        "winger",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "keeper",
+        "boss",
+        "manager",
+        "squad",
+        "fans",
+        "supporters",
+        "players",
     ]
 )
 # Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
@@ -208,7 +222,7 @@ def _initials_match(text: str, start: int, acronym: str) -> bool:
     return "".join(w[0] for w in tail) == letters
 
 
-def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> bool:
+def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]) -> bool:
     """Gather the span's own evidence; True when the context calls it a product (kept to this mention)."""
     product_cue = False
     ev = sp.evidence
@@ -249,6 +263,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: set[str]) -> b
             ev.add("person", 4)
         if first in lex.nationalities and last in lex.org_suffix:
             ev.add("organization", 8)
+        if lex.names.get(first) == "place" and first not in lex.given_names and last not in lex.names:
+            ev.add("organization", 2)  # "Manchester United", "Moscow Metro": a place's club or company
         if (
             nw <= 3
             and all(w.isalpha() for w in words)
@@ -356,8 +372,56 @@ _SPORT_WORDS_RE = re.compile(
 )
 
 
+# Quick necessary conditions for the two regexes above (substring tests and short scans are many times
+# quicker than those patterns, which the regex engine must try at every position): each sports word
+# contains one of these stems, and each score has digits joined by "-" or " ", or follows a short line start.
+_SPORT_STEMS = (
+    "beat",
+    "drew",
+    "draw",
+    "defeated",
+    "inning",
+    "wicket",
+    "goal",
+    "scored",
+    "halftime",
+    "half-time",
+    "touchdown",
+    "homer",
+    "playoff",
+    "league",
+    "standings",
+    "championship",
+    "tournament",
+    "seeded",
+    "round",
+    "matches",
+    "fixtures",
+)
+_SCORE_HINT_RE = re.compile(r"\d[- ]\d")
+_LINE_SCORE_HINT_RE = re.compile(r"[^\d\n]{2,31} \d")
+
+
+def _may_be_sports_report(text: str) -> bool:
+    head = text[:6000].casefold()
+    if sum(head.count(st) for st in _SPORT_STEMS) < 2:
+        return False
+    if _SCORE_HINT_RE.search(text, 0, 6000):
+        return True
+    ls = 0
+    while 0 <= ls < 6000 and ls < len(text):
+        if _LINE_SCORE_HINT_RE.match(text, ls, 6000):
+            return True
+        ls = text.find("\n", ls, 6000)
+        if ls != -1:
+            ls += 1
+    return False
+
+
 def _is_sports_report(text: str) -> bool:
     """Results, tables and match reports: scores and sports vocabulary throughout."""
+    if not _may_be_sports_report(text):
+        return False
     if len(_SCORE_RE.findall(text, 0, 6000)) < 3:
         return False
     return len(_SPORT_WORDS_RE.findall(text, 0, 6000)) >= 2
@@ -388,7 +452,7 @@ def _starts_line_or_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]) -> None:
+def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Container[str]) -> None:
     """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
     # a product cue types only its own mention: "Airbus aircraft" does not make Airbus a product
     product_cued = {id(sp) for sp in spans if _own_evidence(text, sp, lex, lower_words)}
@@ -433,6 +497,10 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: set[str]
             if ptyp and psc >= 3:
                 ev.add(ptyp, psc)
         typ, score = ev.best()
+        if len(sp.words) == 1 and sp.words[0] in lex.holidays:
+            sp.type = None  # "Christmas" alone is a date
+            prev = sp
+            continue
         if len(sp.words) == 1 and score < 2 and not sp.caps:
             w = sp.words[0]
             if (

@@ -75,6 +75,7 @@ class Lexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     zones: set[str] = field(default_factory=set)  # time zone abbreviations (UTC, GMT)
     not_names: set[str] = field(default_factory=set)  # capitalised words that are never names (USD)
+    holidays: set[str] = field(default_factory=set)  # names of holidays: dates when alone ("Christmas")
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
 
@@ -140,4 +141,5 @@ def lexicon() -> Lexicon:
     lex.weekdays = _calendar(cal.get("weekdays", [])) | _calendar(cal.get("cyrillic_weekdays", []))
     lex.zones = _words(cal.get("zones", []))
     lex.not_names = lex.zones | _words(misc.get("not_names", []))
+    lex.holidays = _words(misc.get("holidays", []))
     return lex

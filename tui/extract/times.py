@@ -40,7 +40,6 @@ _MONTHS_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _MONTH = rf"(?:{_MONTHS_FULL}|(?:{_MONTHS_ABBR})\.?)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?)"
-_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
@@ -929,6 +928,72 @@ def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | Non
     ]
 
 
+# Literals one of which every match of a rule contains (a rule is skipped on a text without any: a
+# substring test is many times quicker than a regex scan), keyed by handler and its nth rule. _MONTH_ANCHOR
+# instead marks the rules whose core starts with a month name: one scan finds where month names start and
+# those rules are tried only there.
+_MONTH_ANCHOR = ("<month>",)
+_PODS = ("morning", "afternoon", "evening", "night")
+_NEEDS: dict[tuple[str, int], tuple[str, ...]] = {
+    ("_numeric", 0): ("/",),
+    ("_full_date", 0): _MONTH_ANCHOR,
+    ("_month_year", 0): _MONTH_ANCHOR,
+    ("_month", 0): _MONTH_ANCHOR,
+    ("_weekday", 0): ("day",),
+    ("_decade", 0): ("0s", "0's", "0’s"),
+    ("_rel_day", 0): ("today", "yesterday", "tomorrow", "tonight"),
+    ("_pod", 0): _PODS,
+    ("_set", 0): ("every", "each", "per"),
+    ("_times_per", 0): ("once", "twice", "thrice", "times"),
+    ("_adverb_set", 0): ("daily", "nightly", "weekly", "monthly", "annual", "yearly", "hourly"),
+    ("_quarter", 0): ("quarter", "half", "period"),
+    ("_fiscal_q", 0): ("Q1", "Q2", "Q3", "Q4", "H1", "H2"),
+    ("_season", 0): ("spring", "summer", "autumn", "fall", "winter"),
+    ("_clock", 0): ("am", "pm", "a.m", "p.m"),
+    ("_clock", 1): (":",),
+    ("_clock", 2): ("UTC", "GMT"),
+    ("_noon", 0): ("noon", "midday", "midnight"),
+    ("_spelled_year", 0): ("nineteen", "twenty"),
+    ("_two_thousand", 0): ("thousand",),
+    ("_century", 0): ("century",),
+    ("_century", 1): ("century",),
+    ("_year_adj", 0): ("year-",),
+    ("_for_units", 0): ("years", "months", "weeks", "decades"),
+    ("_for_units", 1): ("-long",),
+    ("_unit_long", 0): ("-long",),
+    ("_short_year", 0): ("'", "’"),
+    ("_in_the_pod", 0): _PODS,
+    ("_year_end", 0): ("year",),
+}
+# Where a month name may start: every form begins with one of these (a plain alternation scans several times
+# faster than a lookahead). The scan does not overlap, which only misses a month starting inside another
+# match ("ja|nov"): right after a letter, where the month rules' guard rejects it anyway.
+_MONTH_START_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+@functools.cache
+def _rule_needs() -> list[tuple[str, ...]]:
+    """For each rule of :func:`_rules`, the literals one of which its matches contain (empty: none)."""
+    seen: dict[str, int] = {}
+    out = []
+    for _rx, _on_low, handler, _pre, _guard in _rules():
+        name = handler.__name__
+        k = seen.get(name, 0)
+        seen[name] = k + 1
+        needs = _NEEDS.get((name, k), ())
+        if name == "_holiday":
+            needs = tuple({h.split()[0].split("'")[0] for h in time_words().holidays})
+        out.append(needs)
+    return out
+
+
+def _ascii_lower(text: str) -> str:
+    """ASCII letters lowercased, nothing else changed (offsets stay valid); ``bytes.lower`` is ASCII-only."""
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 class _M:
     """A core match with the prefix matched before it, read as one match by the handlers."""
 
@@ -993,6 +1058,27 @@ def _matches(
         yield _M(cm, pm)
 
 
+def _matches_at(
+    src: str, low: str, rx: re.Pattern[str], pre: re.Pattern[str] | None, guard: str, starts: list[int]
+) -> Iterator[_M]:
+    """:func:`_matches` when every match starts at one of ``starts`` (ascending): the same matches."""
+    pos = 0
+    for s in starts:
+        if s < pos:
+            continue
+        cm = rx.match(src, s)
+        if cm is None:
+            continue
+        if s > 0 and guard and _guard_blocks(src[s - 1], guard):
+            pos = s + 1
+            continue
+        pos = cm.end() if cm.end() > s else s + 1
+        pm = pre.search(low, max(0, s - 60), s) if pre is not None else None
+        if pm is not None and pm.start() == s:
+            pm = None
+        yield _M(cm, pm)
+
+
 _CLOCK_DAY_GAP = re.compile(r"[ \t]*(?:on|at)?[ \t]*")
 
 
@@ -1031,7 +1117,7 @@ def _dateline(text: str) -> dt.date | None:
     for line in text[:600].splitlines()[:6]:
         if not line.strip() or len(line) > 70:
             continue
-        low = line.translate(_ASCII_LOWER)
+        low = _ascii_lower(line)
         for rx, on_low, handler, pre, guard in _rules()[:3]:
             m = next(_matches(low if on_low else line, low, rx, pre, guard), None)
             if m is None:
@@ -1056,10 +1142,22 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     if dct is None:
         dct = _dateline(text)
     ctx = _Ctx(text, dct)
-    low = text.translate(_ASCII_LOWER)
+    low = _ascii_lower(text)
     cands: list[tuple[int, int, int, str, str | None]] = []
-    for prio, (rx, on_low, handler, pre, guard) in enumerate(_rules()):
-        for m in _matches(low if on_low else text, low, rx, pre, guard):
+    month_starts: list[int] | None = None
+    for prio, ((rx, on_low, handler, pre, guard), needs) in enumerate(
+        zip(_rules(), _rule_needs(), strict=True)
+    ):
+        src = low if on_low else text
+        if needs is _MONTH_ANCHOR:
+            if month_starts is None:
+                month_starts = [m.start() for m in _MONTH_START_RE.finditer(low)]
+            found: Iterator[_M] = _matches_at(src, low, rx, pre, guard, month_starts)
+        elif needs and not any(n in src for n in needs):
+            continue
+        else:
+            found = _matches(src, low, rx, pre, guard)
+        for m in found:
             if m.end() <= m.start():
                 continue
             try:
