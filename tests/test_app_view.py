@@ -21,7 +21,7 @@ from tui.search.query import QueryError
 
 
 def entry(value: str | None, article: str = "a", text: str = "x") -> TimelineEntry:
-    return TimelineEntry(article, text, 0, len(text), "date", value, f"It was {text} then.")
+    return TimelineEntry(article, text, 0, len(text), "date", value)
 
 
 def test_timeline_rows_group_by_year_then_undated_last() -> None:
@@ -48,10 +48,11 @@ def test_display_value_names_relative_references() -> None:
 
 
 def test_short_snippet_keeps_the_expression() -> None:
+    body = "word " * 30 + "in May 2023 it rained " + "x " * 30
     e = TimelineEntry(
-        "a", "May 2023", 0, 8, "date", "2023-05", "word " * 30 + "in May 2023 it rained " + "x " * 30
+        "a", "May 2023", body.index("May"), body.index("May") + 8, "date", "2023-05", 0, len(body)
     )
-    snippet = short_snippet(e, 40)
+    snippet = short_snippet(e, body, 40)
     assert "May 2023" in snippet and len(snippet) <= 42
 
 

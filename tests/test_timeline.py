@@ -34,7 +34,7 @@ def test_entries_are_dates_with_their_sentence() -> None:
     times = extract_times(text, dt.date(2024, 1, 10))
     entries = timeline_entries("a", text, times)
     assert [(e.text, e.value) for e in entries] == [("November", "2023-11"), ("2023", "2023")]
-    assert entries[0].sentence == "Production began in November."
+    assert entries[0].sentence(text) == "Production began in November."
     assert all(text[e.start : e.end] == e.text for e in entries)
 
 

@@ -289,6 +289,7 @@ def cmd_entities(args: argparse.Namespace, settings: Settings | None) -> int:
 
 def cmd_timeline(args: argparse.Namespace, settings: Settings | None) -> int:
     library = open_library(args, settings)
+    bodies = {a.id: a.body for a in library.articles}
     rows = [
         {
             "article": t.article,
@@ -297,7 +298,7 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings | None) -> int:
             "end": t.end,
             "type": t.type,
             "value": t.value,
-            "sentence": t.sentence,
+            "sentence": t.sentence(bodies.get(t.article, "")),
         }
         for t in library.timeline
     ]

@@ -532,7 +532,11 @@ class MainScreen(Screen[None]):
                 i = by_id.get(article_id)
                 return articles[i].title if i is not None else article_id
 
-            self.timeline.set_entries(library.timeline, title_of)
+            def body_of(article_id: str) -> str:
+                i = by_id.get(article_id)
+                return articles[i].body if i is not None else ""
+
+            self.timeline.set_entries(library.timeline, title_of, body_of)
         pending = [p for p in ("index", "entities", "timeline") if p not in self.parts]
         self.load_status = {
             "index": "Indexing…",

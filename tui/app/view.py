@@ -143,9 +143,9 @@ def display_value(value: str | None) -> str:
     return _REF_LABELS.get(value, value)
 
 
-def short_snippet(entry: TimelineEntry, width: int = 60) -> str:
-    """About ``width`` characters of the entry's sentence, centred on the expression."""
-    sentence = " ".join(entry.sentence.split())
+def short_snippet(entry: TimelineEntry, body: str, width: int = 60) -> str:
+    """About ``width`` characters of the entry's sentence (in ``body``), centred on the expression."""
+    sentence = entry.sentence(body)
     if len(sentence) <= width:
         return sentence
     at = sentence.find(entry.text)

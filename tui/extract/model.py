@@ -42,7 +42,11 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One dated expression of one article, placed on the corpus timeline."""
+    """One dated expression of one article, placed on the corpus timeline.
+
+    The sentence is kept as offsets, not text: a 100,000-article corpus has over half a million
+    entries, and the article body is in memory anyway.
+    """
 
     article: str  # article id
     text: str
@@ -50,5 +54,9 @@ class TimelineEntry:
     end: int
     type: str
     value: str | None
-    sentence: str
-    sort_key: tuple = ()  # orders entries in time; unresolved values sort last
+    sentence_start: int = 0  # the sentence around the expression: body[sentence_start:sentence_end]
+    sentence_end: int = 0
+
+    def sentence(self, body: str) -> str:
+        """The expression's sentence in ``body`` (its article's body), whitespace folded."""
+        return " ".join(body[self.sentence_start : self.sentence_end].split())

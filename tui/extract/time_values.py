@@ -275,7 +275,7 @@ _TENSE_RE = re.compile(
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )
-_CLAUSE_STOPS = (".", "\n", ";", "?", "!")
+_CLAUSE_STOPS = (".", "\n", ";", "?", "!", '"', "''", "``", "“", "”")
 _ABBR_BEFORE_DOT_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w\Z")
 
 

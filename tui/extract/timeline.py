@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tui.extract.model import TimelineEntry, TimeMention
-from tui.text import sentence_at
+from tui.text import sentence_bounds
 
 TIMELINE_TYPES = ("date", "time")
 _LAST = (1, 0, 0, 0, 0, 0)
@@ -77,18 +77,8 @@ def timeline_entries(article_id: str, text: str, times: list[TimeMention]) -> li
     for t in times:
         if t.type not in TIMELINE_TYPES:
             continue
-        out.append(
-            TimelineEntry(
-                article=article_id,
-                text=t.text,
-                start=t.start,
-                end=t.end,
-                type=t.type,
-                value=t.value,
-                sentence=sentence_at(text, t.start, t.end),
-                sort_key=sort_key(t.value),
-            )
-        )
+        s_start, s_end = sentence_bounds(text, t.start, t.end)
+        out.append(TimelineEntry(article_id, t.text, t.start, t.end, t.type, t.value, s_start, s_end))
     return out
 
 
@@ -98,7 +88,11 @@ def sort_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     order: dict[str, int] = {}
     for e in entries:
         order.setdefault(e.article, len(order))
-    return sorted(entries, key=lambda e: (e.sort_key or _LAST, order[e.article], e.start))
+    keys: dict[str | None, tuple] = {}  # one key per distinct value (values repeat a lot)
+    for e in entries:
+        if e.value not in keys:
+            keys[e.value] = sort_key(e.value)
+    return sorted(entries, key=lambda e: (keys[e.value] or _LAST, order[e.article], e.start))
 
 
 def build_timeline(

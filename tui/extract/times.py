@@ -591,7 +591,31 @@ def _vague(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         and ctx.text[m.end() : m.end() + 4].casefold().startswith(" as")
     ):
         return None
+    if w == "soon" and _soon_not_future(ctx, m):
+        return None
+    v = _VAGUE_SPAN_RE.fullmatch(w)
+    if v:  # "recent years", "the coming weeks": an unknown number of that unit (TIMEX3 PXY, PXW)
+        unit = v["unit"]
+        code = "M" if unit == "quarter" else duration_value(1, unit)[-1]
+        return "duration", f"PX{code}"
     return "date", time_words().vague.get(w)
+
+
+_VAGUE_SPAN_RE = re.compile(r"(?:the\s+)?(?:recent|coming)\s+(?P<unit>day|week|month|quarter|year|decade)s")
+_SOON_AFTER_RE = re.compile(r"\s+(?:after|before|afterwards?|thereafter)\b", re.I)
+_PAST_AUX_RE = re.compile(r"\b(?:was|were|had)\s+\Z", re.I)
+_PAST_VERB_RE = re.compile(r"\s+\w+ed\b|\s+(?:became|began|came|went|left|found|made|got|took|fell|rose)\b", re.I)
+
+
+def _soon_not_future(ctx: _Ctx, m: _M) -> bool:
+    """ "soon after the vote" (a relation between events) and a past "was soon released", "soon became":
+    no reference to the time after the document date."""
+    text = ctx.text
+    if _SOON_AFTER_RE.match(text, m.end()):
+        return True
+    if _PAST_AUX_RE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    return _PAST_VERB_RE.match(text, m.end()) is not None
 
 
 def _year_adj(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:

@@ -40,12 +40,20 @@ class TimelineView(LineList):
         self.article_only = False
         self.article_id: str | None = None
         self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self.body_of: Callable[[str], str] = lambda article_id: ""
         self._rows = TimelineRows([], [])
         self.empty_text = "Finding dates…"
 
-    def set_entries(self, entries: Sequence[TimelineEntry], title_of: Callable[[str], str]) -> None:
+    def set_entries(
+        self,
+        entries: Sequence[TimelineEntry],
+        title_of: Callable[[str], str],
+        body_of: Callable[[str], str],
+    ) -> None:
+        """Show ``entries``; ``title_of`` and ``body_of`` look up an article by id for drawing."""
         self.entries = entries
         self.title_of = title_of
+        self.body_of = body_of
         self.empty_text = "No dates found"
         self._regroup()
 
@@ -111,7 +119,7 @@ class TimelineView(LineList):
         room = max(1, width - value.cell_len)
         title = Text(" — " + one_line(self.title_of(entry.article)), style=dim) if room >= 48 else Text()
         title.truncate(max(8, room // 3), overflow="ellipsis")
-        snippet = Text(short_snippet(entry, max(8, room - title.cell_len)))
+        snippet = Text(short_snippet(entry, self.body_of(entry.article), max(8, room - title.cell_len)))
         at = snippet.plain.find(entry.text)
         if at >= 0:
             snippet.stylize("underline", at, at + len(entry.text))
