@@ -124,3 +124,48 @@ def test_rule_shortcuts_do_not_change_results(text: str, monkeypatch: pytest.Mon
     monkeypatch.setattr(times, "_rule_needs", lambda: plain)
     assert extract_times(text, DCT) == fast
     assert times._ascii_lower(text) == text.translate({c: c + 32 for c in range(65, 91)})
+
+
+def _values(text: str) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in extract_times(text, DCT)}
+
+
+def test_recent_and_coming_units_are_durations_of_unknown_length() -> None:
+    assert _one("Rents have climbed in recent years.") == ("recent years", "duration", "PXY")
+    assert _one("Prices may fall in the coming weeks.") == ("coming weeks", "duration", "PXW")
+    assert _one("Sales slowed in recent quarters.")[1:] == ("duration", "PXM")
+
+
+def test_soon_relating_events_or_in_the_past_is_not_a_future_reference() -> None:
+    assert extract_times("The ferry was soon repaired.", DCT) == []
+    assert extract_times("The mayor resigned soon after the vote.", DCT) == []
+    assert extract_times("A rumour soon became a panic.", DCT) == []
+    assert _one("The ferry will be repaired soon.")[2] == "FUTURE_REF"
+
+
+def test_tense_of_a_quotation_is_read_inside_the_quotes() -> None:
+    text = '"The team will travel to the capital on Friday," he said.'
+    assert _values(text)["Friday"][1] == "2023-03-17"
+
+
+def test_as_early_as_points_to_the_future() -> None:
+    assert _one("A ruling could come as early as Friday.")[2] == "2023-03-17"
+
+
+def test_week_of_a_date_is_that_dates_week() -> None:
+    assert _one("A hearing is set for the week of March 20.") == ("the week of March 20", "date", "2023-W12")
+
+
+def test_day_before_a_dated_event_is_one_day_off() -> None:
+    assert _one("They met the day before Tuesday's vote.") == ("the day before Tuesday", "date", "2023-03-13")
+
+
+def test_holiday_week_is_the_holidays_week() -> None:
+    assert _one("Crowds gathered as Easter week began.") == ("Easter week", "date", "2023-W14")
+
+
+def test_that_year_takes_the_year_of_the_last_date_mentioned() -> None:
+    assert _values("He moved to Paris in June 2001 and left later that year.")["later that year"] == (
+        "date",
+        "2001",
+    )

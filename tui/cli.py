@@ -365,7 +365,8 @@ def cmd_open_app(args: argparse.Namespace, settings: Settings | None) -> int:
         raise UsageError(f"{folder}: no such folder")
     from tui.app.run import run_app  # the only place the CLI imports Textual
 
-    return run_app(folder, settings, library_options(settings), use_cache=not args.no_cache)
+    # The options are worked out in the loading thread: their imports need not delay the window.
+    return run_app(folder, settings, lambda: library_options(settings), use_cache=not args.no_cache)
 
 
 def _user_config_may_exist(args: argparse.Namespace) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -45,17 +46,14 @@ class SeedreaderApp(App[int]):
         self,
         folder: Path,
         settings: Settings | None = None,
-        options: LibraryOptions | None = None,
+        options: LibraryOptions | Callable[[], LibraryOptions] | None = None,
         use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.folder = Path(folder)
         self.settings = settings
         self.config = AppConfig.from_settings(settings)
-        if options is None:
-            from tui.library import LibraryOptions
-
-            options = LibraryOptions()
+        # A callable is resolved in the loading thread, after the first frame (its imports cost).
         self.options = options
         self.use_cache = use_cache
         self.ready = asyncio.Event()  # set when the corpus and its indexes are loaded (tests wait on it)

@@ -77,7 +77,11 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(
-        self, folder: Path, config: AppConfig, options: LibraryOptions | None, use_cache: bool
+        self,
+        folder: Path,
+        config: AppConfig,
+        options: LibraryOptions | Callable[[], LibraryOptions] | None,
+        use_cache: bool,
     ) -> None:
         super().__init__()
         self.folder = folder
@@ -416,7 +420,9 @@ class MainScreen(Screen[None]):
         from tui.app.loader import load_library, save_cache  # here: not needed for the first paint
 
         try:
-            library = load_library(self.folder, self.options, self.use_cache, progress)
+            options = self.options() if callable(self.options) else self.options
+            self.options = options
+            library = load_library(self.folder, options, self.use_cache, progress)
         except Exception as exc:  # a traceback is never shown: say what failed
             self.post_message(LoadFailed(generation, f"Could not load {self.folder}: {exc}"))
             return

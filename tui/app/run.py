@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,12 @@ if TYPE_CHECKING:
     from tui.settings import Settings
 
 
-def run_app(folder: Path, settings: Settings | None, options: LibraryOptions, use_cache: bool) -> int:
+def run_app(
+    folder: Path,
+    settings: Settings | None,
+    options: LibraryOptions | Callable[[], LibraryOptions],
+    use_cache: bool,
+) -> int:
     """Run the reader on ``folder`` until the user quits; returns the exit status (0)."""
     from tui.app.app import SeedreaderApp
 

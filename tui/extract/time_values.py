@@ -271,7 +271,7 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 _TENSE_RE = re.compile(
     r"\b(?P<f>will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
     r"scheduled|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
-    r"to leave|to meet|to visit|to begin|to start|should|wants? to)\b|(?P<f2>'ll)\b|"
+    r"to leave|to meet|to visit|to begin|to start|should|wants? to|as early as)\b|(?P<f2>'ll)\b|"
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )

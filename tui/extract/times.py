@@ -604,7 +604,9 @@ def _vague(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 _VAGUE_SPAN_RE = re.compile(r"(?:the\s+)?(?:recent|coming)\s+(?P<unit>day|week|month|quarter|year|decade)s")
 _SOON_AFTER_RE = re.compile(r"\s+(?:after|before|afterwards?|thereafter)\b", re.I)
 _PAST_AUX_RE = re.compile(r"\b(?:was|were|had)\s+\Z", re.I)
-_PAST_VERB_RE = re.compile(r"\s+\w+ed\b|\s+(?:became|began|came|went|left|found|made|got|took|fell|rose)\b", re.I)
+_PAST_VERB_RE = re.compile(
+    r"\s+\w+ed\b|\s+(?:became|began|came|went|left|found|made|got|took|fell|rose)\b", re.I
+)
 
 
 def _soon_not_future(ctx: _Ctx, m: _M) -> bool:
@@ -1136,6 +1138,52 @@ def _merge_clock_and_day(
     return out
 
 
+_OF_GAP = re.compile(r"[ \t]+of[ \t]+")
+_DAY_OFFSET_GAP = re.compile(r"[ \t]+(?P<w>before|after)[ \t]+")
+_THAT_UNIT_RE = re.compile(r"(?:.*\s)?that\s+(?P<u>year|month)", re.I | re.S)
+_FULL_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_ABS_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def _merge_anchored(
+    text: str, chosen: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Expressions anchored on the date next to them: "the week of March 6" (that date's week), "the day
+    before Tuesday's hearing" (a day off it), "Easter week"; and "that year" / "later that month", which
+    take the year (month) of the last date mentioned before them."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for item in chosen:
+        s1, e1, t1, v1 = item
+        if out:
+            s0, e0, t0, v0 = out[-1]
+            head = text[s0:e0].casefold()
+            full = v1 is not None and _FULL_DATE_RE.fullmatch(v1) is not None
+            if full and head in ("the week", "week") and _OF_GAP.fullmatch(text, e0, s1):
+                out[-1] = (s0, e1, "date", iso_week(dt.date.fromisoformat(v1)))
+                continue
+            gap = _DAY_OFFSET_GAP.fullmatch(text, e0, s1)
+            if full and gap and head in ("the day", "a day", "one day"):
+                sign = -1 if gap["w"] == "before" else 1
+                day = dt.date.fromisoformat(v1) + dt.timedelta(days=sign)
+                out[-1] = (s0, e1, "date", day.isoformat())
+                continue
+        if v1 is not None and _FULL_DATE_RE.fullmatch(v1) and t1 == "date":
+            week = re.match(r"[ \t]+week\b", text[e1 : e1 + 8])
+            name = " ".join(text[s1:e1].split()).replace("’", "'").casefold()
+            if week and text[s1].isupper() and name in time_words().holidays:
+                item = (s1, e1 + week.end(), "date", iso_week(dt.date.fromisoformat(v1)))
+        if v1 is None and t1 == "date":
+            that = _THAT_UNIT_RE.fullmatch(text, s1, e1)
+            if that:
+                n = 4 if that["u"].casefold() == "year" else 7
+                for _s, _e, t, v in reversed(out):
+                    if t in ("date", "time") and v and _ABS_DATE_RE.match(v) and len(v) >= n:
+                        item = (s1, e1, t1, v[:n])
+                        break
+        out.append(item)
+    return out
+
+
 def _dateline(text: str) -> dt.date | None:
     """A date from a short dateline among the first lines ("March 01 , 2008", "LONDON 1996-08-30")."""
     for line in text[:600].splitlines()[:6]:
@@ -1211,6 +1259,7 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
         chosen.append((s, e, typ, value))
     chosen.sort()
     chosen = _merge_clock_and_day(text, chosen)
+    chosen = _merge_anchored(text, chosen)
     out = []
     for s, e, typ, value in chosen:
         while e > s and text[e - 1] in " \t,":
