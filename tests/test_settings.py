@@ -20,6 +20,7 @@ from tui.settings import (
     default_config_path,
     default_config_text,
     load_settings,
+    settings_from_values,
     validate_file,
 )
 
@@ -53,6 +54,7 @@ def test_default_file_is_valid() -> None:
 
 
 def test_defaults_loaded_equal_the_dataclass_defaults(tmp_path: Path) -> None:
+    assert settings_from_values({}) == Settings(), "config/default.yaml and the dataclasses agree"
     settings = load_settings(env=_env(tmp_path))
     assert settings == Settings()
     assert settings.source is None

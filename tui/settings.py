@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from tui.bindings import BINDINGS
-from tui.settings_schema import builtin_themes, parse_config
 
 __all__ = [
     "ConfigError",
@@ -34,7 +33,6 @@ __all__ = [
     "SearchSettings",
     "Settings",
     "TimelineSettings",
-    "builtin_themes",
     "config_search_order",
     "default_config_path",
     "default_config_text",
@@ -145,6 +143,8 @@ def default_config_text() -> str:
 @cache
 def _default_values() -> dict[str, Any]:
     path = default_config_path()
+    from tui.settings_schema import parse_config
+
     values, errors = parse_config(default_config_text(), str(path), path.parent)
     if errors:  # a broken package, not a user mistake; tests keep this from happening
         raise ConfigError(errors)
@@ -220,6 +220,8 @@ def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
     except OSError as exc:
         return {}, [f"{label}: cannot read: {exc.strerror or exc}"]
     base_dir = Path(os.path.abspath(path)).parent
+    from tui.settings_schema import parse_config
+
     return parse_config(text, label, base_dir, default_keys=_default_values().get("keys", {}))
 
 
@@ -258,7 +260,9 @@ def load_settings(
     """
     source = find_config(explicit, env)
     if source is None:
-        return settings_from_values({})
+        # No user file: the dataclass defaults, which equal the default file (a test checks),
+        # without importing the YAML parser and the schema (start-up time).
+        return Settings()
     values, errors = _read(source)
     if errors:
         raise ConfigError(errors)
