@@ -10,11 +10,13 @@ foreign-version cache is ignored with a warning and rebuilt: the reader never de
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,10 +78,23 @@ class FileRecord:
     warnings: list[str] = field(default_factory=list)
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector: unpickling creates millions of objects and none are garbage,
+    but each batch of allocations would start a collection pass over all of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | None:
     path = folder / f"{part}.pickle"
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, _no_gc():
             data = pickle.load(fh)
     except FileNotFoundError:
         return None
