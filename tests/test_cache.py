@@ -124,3 +124,18 @@ def test_new_extraction_code_keeps_the_text_index(tmp_path, monkeypatch):
     again = open_cached_library(corpus, cache_dir=cache)
     assert {"articles", "index"} <= again.reused
     assert not {"entities", "times"} & again.reused
+
+
+def test_cache_of_another_version_is_set_aside_by_its_header(tmp_path, monkeypatch):
+    """A part from another format version is noticed from its small header and rebuilt, once."""
+    import tui.cache as cache_mod
+
+    corpus, cache = make_corpus(tmp_path / "c"), tmp_path / "cache"
+    save_library_cache(open_cached_library(corpus, cache_dir=cache))
+    monkeypatch.setattr(cache_mod, "CACHE_VERSION", cache_mod.CACHE_VERSION + 1)
+    lib = open_cached_library(corpus, cache_dir=cache)
+    assert len(lib.articles) == 5 and "articles" not in lib.reused
+    assert [str(w) for w in lib.warnings if "another version" in str(w)]
+    save_library_cache(lib)
+    again = open_cached_library(corpus, cache_dir=cache)
+    assert "articles" in again.reused and not again.warnings

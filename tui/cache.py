@@ -19,13 +19,13 @@ import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_corpus_files, load_article
 from tui.library import Library, LibraryOptions
-from tui.state import atomic_write_bytes, corpus_key
+from tui.state import atomic_write, corpus_key
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:
@@ -92,26 +92,42 @@ def _no_gc() -> Iterator[None]:
 
 
 def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | None:
+    """The payload of one part, or None when it is missing, stale or not ours.
+
+    A part file is two pickles: a small header (format version, code fingerprint), then the
+    payload. The header is checked first, so a cache written by another version of the program
+    is set aside without unpickling (or even reading) its payload.
+    """
     path = folder / f"{part}.pickle"
     try:
-        with path.open("rb") as fh, _no_gc():
-            data = pickle.load(fh)
+        with path.open("rb") as fh:
+            header = pickle.load(fh)
+            if not isinstance(header, dict) or header.get("version") != CACHE_VERSION:
+                warnings.append(LoadWarning(str(path), "cache from another version; rebuilding"))
+                return None
+            if header.get("code") != _code_fingerprint(part):
+                return None  # the program changed since: silently rebuild
+            with _no_gc():
+                data = pickle.load(fh)
     except FileNotFoundError:
         return None
     except Exception as exc:  # any unpickling problem means: not ours, rebuild
         warnings.append(LoadWarning(str(path), f"cache unreadable ({type(exc).__name__}); rebuilding"))
         return None
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        warnings.append(LoadWarning(str(path), "cache from another version; rebuilding"))
+    if not isinstance(data, dict):
+        warnings.append(LoadWarning(str(path), "cache unreadable (not a mapping); rebuilding"))
         return None
-    if data.get("code") != _code_fingerprint(part):
-        return None  # the program changed since: silently rebuild
     return data
 
 
 def _write_part(folder: Path, part: str, payload: dict) -> None:
-    payload = {"version": CACHE_VERSION, "code": _code_fingerprint(part), **payload}
-    atomic_write_bytes(folder / f"{part}.pickle", pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    header = {"version": CACHE_VERSION, "code": _code_fingerprint(part)}
+
+    def write(fh: BinaryIO) -> None:
+        pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    atomic_write(folder / f"{part}.pickle", write)
 
 
 def _options_key(options: LibraryOptions) -> tuple:

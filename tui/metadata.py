@@ -55,6 +55,11 @@ def split_front_matter(text: str) -> tuple[dict | None, int, str | None]:
         where = f"line {mark.line + 2}: " if mark is not None else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, m.end(), f"malformed front matter ({where}{reason}); ignored"
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # YAML that parses but cannot be built: an impossible date (2023-02-30), a huge number,
+        # nesting too deep. One bad file must not stop the corpus.
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return None, m.end(), f"malformed front matter ({reason}); ignored"
     if data is None:
         data = {}
     if not isinstance(data, dict):

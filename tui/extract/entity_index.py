@@ -238,8 +238,9 @@ def build_entity_index(
         if g0 == g:
             own[g][surface] += 1
         count[g] += 1
-        if aid not in articles[g]:
-            articles[g].append(aid)
+        arts_g = articles[g]
+        if not arts_g or arts_g[-1] != aid:  # rows come article by article: a repeat is the last one
+            arts_g.append(aid)
         placed.append((aid, s, e, g))
     order = {aid: i for i, aid in enumerate(per_article)}
     entities: list[Entity] = []

@@ -10,6 +10,7 @@ dct unless its clause reads as future. Without a dct, relative expressions get t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -1250,12 +1251,17 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
             cands.append((s, e, prio, typ, value))
     # longest first; among equals the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    # The chosen spans never overlap, so they are kept sorted and a new one is checked against
+    # its two neighbours only (a check against all of them is quadratic on long articles).
+    starts: list[int] = []
+    ends: list[int] = []
     chosen = []
     for s, e, _prio, typ, value in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        i = bisect.bisect_right(starts, s)
+        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
             continue
-        taken.append((s, e))
+        starts.insert(i, s)
+        ends.insert(i, e)
         chosen.append((s, e, typ, value))
     chosen.sort()
     chosen = _merge_clock_and_day(text, chosen)
