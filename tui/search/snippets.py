@@ -53,7 +53,9 @@ def _hit_regex(
         alternatives.append(_bounded(w, _token_re(w)))
     for p in prefixes:
         alternatives.append(_bounded(p, _token_re(p, prefix=True)))
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    # Matched against case-folded text (what the index saw), so no IGNORECASE: that flag is not
+    # case folding ("Straße" would miss "strasse", "ı" would match "i").
+    return re.compile("|".join(alternatives))
 
 
 def find_hits(text: str, atoms: Sequence[Term | Phrase], include_title_only: bool = False) -> list[Span]:
@@ -69,10 +71,13 @@ def _find_hits_regex(text: str, chosen: Sequence[Term | Phrase]) -> list[Span] |
     tokens = [t for a in chosen for t in ((a.token,) if isinstance(a, Term) else a.tokens)]
     if not all(t.isascii() and t.isalnum() for t in tokens):
         return None  # case folding beyond ASCII: compare tokens instead
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None  # folding changed lengths ("ß" -> "ss"): offsets would not map back
     words = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and not a.prefix}))
     prefixes = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and a.prefix}))
     phrases = tuple(sorted({a.tokens for a in chosen if isinstance(a, Phrase)}))
-    return [m.span() for m in _hit_regex(words, prefixes, phrases).finditer(text)]
+    return [m.span() for m in _hit_regex(words, prefixes, phrases).finditer(folded)]
 
 
 def _find_hits_tokens(text: str, chosen: Sequence[Term | Phrase]) -> list[Span]:
