@@ -59,6 +59,15 @@ class SeedreaderApp(App[int]):
         self.ready = asyncio.Event()  # set when the corpus and its indexes are loaded (tests wait on it)
         self.set_keymap(self.config.keys)
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette with our reader commands (and a guard against one crash)."""
+        from textual.command import CommandPalette
+
+        from tui.app.commands import ReaderCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.folder, self.config, self.options, self.use_cache)
 

@@ -6,10 +6,11 @@ are shown as ``Text`` (the default fuzzy highlighter would read them as markup).
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 MAX_TITLE_HITS = 30
 FUZZY_SCAN = 5000  # titles fuzzy-matched when no title contains the typed text
@@ -84,3 +85,16 @@ class ReaderCommands(Provider):
                     shown += 1
                     if shown >= MAX_TITLE_HITS:
                         break
+
+
+class ReaderCommandPalette(CommandPalette):
+    """Textual's palette, minus one crash.
+
+    In Textual 8.2.8, PageUp/PageDown reach the option list before it has been laid out (right
+    after the palette opens, or while it refills as one types) and raise KeyError. A page move
+    that cannot happen yet is simply skipped.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        with contextlib.suppress(KeyError, IndexError):
+            super()._action_command_list(action)
