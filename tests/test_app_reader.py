@@ -536,3 +536,27 @@ async def test_help_opens_and_closes_with_the_same_key_at_once() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_search_works_when_the_index_is_built_in_a_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big folders index on two cores; starting that process must work under the running app."""
+    from tui.search import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCS", 10)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(24):
+        (folder / f"a{i:02}.txt").write_text(f"Report {i}\n\nOil prices rose in story {i}.", encoding="utf-8")
+    (folder / "z.txt").write_text("Last\n\nA quiet day with submarines.", encoding="utf-8")
+    app = make_app(folder, fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("slash", *"submarines")
+        await app.settled()
+        await pilot.pause()
+        assert main.view_error is None
+        assert main.article_list.row_count() == 1
+        assert "1 match" in str(main.query_one("#search-status").render())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,8 +43,8 @@ def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None
         os.close(handle)
         out = Path(name)
         child = ctx.Process(target=_build_part, args=(out, second, split), daemon=True)
-        child.start()
-    except OSError:
+        _start(child)
+    except (OSError, ValueError, RuntimeError):  # no process to be had: build it all here
         return TextIndex.build(docs)
     _RUNNING.add(child)
     index = TextIndex.build(docs[:split])
@@ -64,11 +65,38 @@ def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None
     return index
 
 
+def _start(child: multiprocessing.process.BaseProcess) -> None:
+    """Start ``child`` even while a terminal UI runs.
+
+    Starting a process also starts multiprocessing's resource tracker, which hands the tracker
+    ``sys.stderr``'s file descriptor; under Textual, ``sys.stderr`` is a capture object without
+    a usable one ("bad value(s) in fds_to_keep"). The real stderr is lent for that moment.
+    """
+    saved = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        child.start()
+    finally:
+        sys.stderr = saved
+
+
 def _usable_cpus() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def _silence() -> None:
+    """Point this process's stdout and stderr at the null device."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def _index_part(docs: Sequence[tuple[str, str]], start: int) -> TextIndex:
@@ -83,6 +111,7 @@ def _index_part(docs: Sequence[tuple[str, str]], start: int) -> TextIndex:
 
 def _build_part(out: Path, docs: list[tuple[str, str]], start: int) -> None:
     """The child's work: index its documents and write the result to ``out``."""
+    _silence()  # the terminal belongs to the app: nothing of ours may be printed on it
     index = _index_part(docs, start)
     del docs
     with out.open("wb") as fh:
