@@ -26,3 +26,46 @@ def write(folder: Path, rel: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def copy_bbc_subset(folder: Path, count: int = 150, step: int = 13) -> Path:
+    """Copy ``count`` BBC articles (every ``step``-th, so every section is in) into ``folder``."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = sorted(BBC.glob("*.txt"))
+    picked = (files[::step] + files)[:count]
+    for f in dict.fromkeys(picked):
+        shutil.copyfile(f, folder / f.name)
+    return folder
+
+
+def make_test_app(folder: Path, settings=None, use_cache: bool = False):
+    """A SeedreaderApp that records every notification and drops the palette's "Quit" command.
+
+    ``app.notes`` holds ``(severity, message)`` of every notification, expired or not, so a test can
+    say that no error was ever shown. Without "Quit" in the palette a random key walk that happens to
+    pick it cannot end the app early. (Textual is imported here, not at the top: the CLI tests use
+    this module too.)
+    """
+    import sys
+
+    from tui.app.app import SeedreaderApp
+    from tui.library import LibraryOptions
+
+    class RecordingApp(SeedreaderApp):
+        # CSS_PATH is read relative to the file that defines the class: point it back at the app's
+        CSS_PATH = str(Path(sys.modules[SeedreaderApp.__module__].__file__).with_name("app.tcss"))
+
+        def __init__(self) -> None:
+            super().__init__(folder, settings=settings, options=LibraryOptions(), use_cache=use_cache)
+            self.notes: list[tuple[str, str]] = []
+
+        def notify(self, message, *, title="", severity="information", timeout=None, markup=True):  # type: ignore[override]
+            self.notes.append((str(severity), str(message)))
+            return super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+        def get_system_commands(self, screen):  # type: ignore[override]
+            return [c for c in super().get_system_commands(screen) if c.title not in ("Quit", "Screenshot")]
+
+    return RecordingApp()

@@ -190,9 +190,11 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[object]], caption: st
     from rich.table import Table
     from rich.text import Text
 
+    from tui.text import make_printable
+
     table = Table(*columns, caption=caption, show_lines=False)
     for row in rows:
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
+        table.add_row(*(Text("" if v is None else make_printable(str(v))) for v in row))
     _console().print(table)
 
 
@@ -318,6 +320,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
     from tui.extract.entities import extract_entities
     from tui.extract.times import extract_times
     from tui.metadata import read_metadata
+    from tui.text import make_printable
 
     out = []
     for name in args.files:
@@ -330,9 +333,12 @@ def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
             raise UsageError(f"{name}: {exc.strerror or exc}") from None
         decoded = decode_bytes(data)
         if decoded is None:
-            print(f"warning: {name}: binary file (NUL bytes); nothing extracted", file=sys.stderr)
+            print(
+                f"warning: {make_printable(name)}: binary file (NUL bytes); nothing extracted",
+                file=sys.stderr,
+            )
         elif decoded.warning:
-            print(f"warning: {name}: {decoded.warning}", file=sys.stderr)
+            print(f"warning: {make_printable(name)}: {decoded.warning}", file=sys.stderr)
         text = decoded.text if decoded else ""
         dct = args.dct or read_metadata(text).date
         if dct is None and settings is not None:

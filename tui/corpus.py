@@ -32,7 +32,8 @@ class LoadWarning:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # One line, safe for a terminal: a file may be named with escape sequences or newlines.
+        return make_printable(f"{self.path}: {self.message}").replace("\n", "\u2424")
 
 
 @dataclass(slots=True, eq=False)

@@ -68,7 +68,9 @@ def split_front_matter(text: str) -> tuple[dict | None, int, str | None]:
 
 
 def _clean_str(value: object) -> str | None:
-    if value is None:
+    """A front-matter value as one line of text; only plain values count (a nested structure,
+    such as a YAML alias bomb, would print as millions of characters)."""
+    if value is None or not isinstance(value, (str, int, float, dt.date)):
         return None
     text = " ".join(str(value).split())
     return text or None
@@ -120,7 +122,8 @@ def read_metadata(text: str) -> Metadata:
         meta.title = _clean_str(fields.get("title"))
         meta.date = parse_date(fields.get("date"))
         if fields.get("date") is not None and meta.date is None:
-            meta.warnings.append(f"front matter date {fields.get('date')!r} is not a date; ignored")
+            shown = _clean_str(fields.get("date")) or type(fields.get("date")).__name__
+            meta.warnings.append(f"front matter date {shown[:40]!r} is not a date; ignored")
         meta.source = _clean_str(fields.get("source"))
         meta.url = _clean_str(fields.get("url"))
         tags = fields.get("tags")

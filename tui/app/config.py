@@ -6,6 +6,7 @@ every value the Textual layer uses is collected here from ``Settings`` or from t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,27 @@ DEFAULT_ENTITY_COLORS: dict[str, str] = {
     "organization": "magenta",
     "place": "green",
     "misc": "yellow",
+}
+
+
+# Names of printable keys as Textual writes them (the ones a binding is likely to use).
+_KEY_CHARACTERS = {
+    "slash": "/",
+    "question_mark": "?",
+    "backslash": "\\",
+    "full_stop": ".",
+    "comma": ",",
+    "colon": ":",
+    "semicolon": ";",
+    "exclamation_mark": "!",
+    "number_sign": "#",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "asterisk": "*",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "space": " ",
 }
 
 
@@ -43,6 +65,17 @@ class AppConfig:
     timeline_style: str = "underline"
     filter_style: str = "bold underline"
     timeline_grouping: str = "year"
+
+    def typed_keys(self, binding_ids: Iterable[str]) -> frozenset[str]:
+        """The characters that the keys of ``binding_ids`` type ("slash" is "/", "q" is "q")."""
+        chars = set()
+        for binding_id in binding_ids:
+            for key in self.keys.get(binding_id, "").split(","):
+                key = key.strip()
+                char = key if len(key) == 1 else _KEY_CHARACTERS.get(key)
+                if char:
+                    chars.add(char)
+        return frozenset(chars)
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> AppConfig:

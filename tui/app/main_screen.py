@@ -57,6 +57,16 @@ WIDE = 120  # at least this many columns: every pane side by side
 MEDIUM = 80  # at least this many: the right column can be toggled; below: one pane at a time
 HIT_SCAN_LIMIT = 500  # how many following articles `n` looks through for the next hit
 PRIORITY_BINDINGS = frozenset({"search"})
+# Bindings whose keys still work in the entity sidebar, where typing narrows the names.
+SIDEBAR_PASS_THROUGH = (
+    "quit",
+    "help",
+    "search",
+    "focus_list",
+    "focus_reader",
+    "focus_entities",
+    "focus_timeline",
+)
 PANE_TITLES = {"list": "Articles", "reader": "Reading", "entities": "Entities", "timeline": "Timeline"}
 
 
@@ -147,7 +157,11 @@ class MainScreen(Screen[None]):
         await side.mount(
             Pane(
                 Static("", id="entities-title", classes="pane-title", markup=False),
-                EntitySidebar(entity_colors=self.config.entity_colors, id="entities"),
+                EntitySidebar(
+                    entity_colors=self.config.entity_colors,
+                    pass_through=self.config.typed_keys(SIDEBAR_PASS_THROUGH),
+                    id="entities",
+                ),
                 id="entities-pane",
                 classes="pane",
             ),
@@ -493,6 +507,11 @@ class MainScreen(Screen[None]):
             self.open_number = number
             self._open_neighbour = keep_open is not None and number is None
             if number is not None:
+                # Its text may have changed on disk: find the hits again and drop the timeline
+                # mark (both are offsets into the old text).
+                self.hits = self._hits_for(number)
+                self.hit_index = -1
+                self.mark = None
                 self._show_article(number, keep_scroll=True)
             elif keep_open is None:
                 self.reader.show(None)

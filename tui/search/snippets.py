@@ -25,7 +25,8 @@ def _token_re(token: str, prefix: bool = False) -> str:
 
 def _bounded(token: str, body: str) -> str:
     kind = r"\d" if token.isdigit() else rf"(?:{_LETTER}|[{_MARKS}])"
-    before = r"(?<!\d)" if token.isdigit() else rf"(?<!{_LETTER})"
+    # a letter after a combining mark continues the word ("de\u0301tat" is one word)
+    before = r"(?<!\d)" if token.isdigit() else rf"(?<!{_LETTER})(?<![{_MARKS}])"
     return rf"{before}{body}(?!{kind})"
 
 
@@ -46,7 +47,7 @@ def _hit_regex(
             parts.append(sep + re.escape(tok))
         first_kind = ph[0]
         body = "".join(parts)
-        before = r"(?<!\d)" if first_kind.isdigit() else rf"(?<!{_LETTER})"
+        before = r"(?<!\d)" if first_kind.isdigit() else rf"(?<!{_LETTER})(?<![{_MARKS}])"
         after = r"(?!\d)" if ph[-1].isdigit() else rf"(?!{_LETTER}|[{_MARKS}])"
         alternatives.append(before + body + after)
     for w in sorted(words, key=len, reverse=True):

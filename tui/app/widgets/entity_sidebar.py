@@ -20,8 +20,9 @@ from tui.app.widgets.line_list import LineList, one_line, spec_binding
 from tui.extract.model import ENTITY_TYPES, Entity
 
 TYPE_HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places", "misc": "Other"}
-# Keys that keep their binding even in the sidebar: pane switching, help and search.
-PASS_THROUGH = set("1234?/")
+# Keys that keep their binding even in the sidebar (pane switching, help, search, quit); the
+# screen passes the user's own keys for these, this is the default set.
+PASS_THROUGH = frozenset("1234?/q")
 
 
 class EntitySidebar(LineList):
@@ -30,9 +31,16 @@ class EntitySidebar(LineList):
     HELP: ClassVar[str] = "Entities: type to narrow, ↑/↓ move, Enter filters the list by the entity."
     BINDINGS: ClassVar[list[BindingType]] = [spec_binding("list_open", description="Filter")]
 
-    def __init__(self, *, entity_colors: dict[str, str] | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        entity_colors: dict[str, str] | None = None,
+        pass_through: frozenset[str] = PASS_THROUGH,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.entity_colors = entity_colors or {}
+        self.pass_through = pass_through  # typed characters that are keys, not narrowing text
         self.entities: Sequence[Entity] = ()
         self.active: Container[str] = ()
         self.narrow = ""
@@ -129,13 +137,13 @@ class EntitySidebar(LineList):
     # --- typing narrows ---------------------------------------------------------------
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return bool(character and character.isprintable() and character not in PASS_THROUGH) or (
+        return bool(character and character.isprintable() and character not in self.pass_through) or (
             key == "backspace" and bool(self.narrow)
         )
 
     async def _on_key(self, event: events.Key) -> None:
         char = event.character
-        if char and char.isprintable() and event.is_printable and char not in PASS_THROUGH:
+        if char and char.isprintable() and event.is_printable and char not in self.pass_through:
             event.stop()
             event.prevent_default()
             self.set_narrow(self.narrow + char)
