@@ -110,7 +110,7 @@ def measure(args: argparse.Namespace, py: str) -> dict[str, float]:
             # Build every part once through the CLI, which writes the cache as the app would.
             for command in ("search said", "entities", "timeline"):
                 subprocess.run(
-                    f"{env} {py} -m tui {command} --corpus {shlex.quote(str(corpus))} > /dev/null",
+                    f"{env} {py} -m tui {command} --json --corpus {shlex.quote(str(corpus))} > /dev/null",
                     shell=True,
                     cwd=ROOT,
                     check=True,
