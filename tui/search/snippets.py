@@ -14,6 +14,8 @@ Span = tuple[int, int]
 
 _LETTER = r"[^\W\d_]"
 _MARKS = "\u0300-\u036f\u0483-\u0489"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_LETTER_RE = re.compile(_LETTER)
 
 
 def _token_re(token: str, prefix: bool = False) -> str:
@@ -25,8 +27,7 @@ def _token_re(token: str, prefix: bool = False) -> str:
 
 def _bounded(token: str, body: str) -> str:
     kind = r"\d" if token.isdigit() else rf"(?:{_LETTER}|[{_MARKS}])"
-    # a letter after a combining mark continues the word ("de\u0301tat" is one word)
-    before = r"(?<!\d)" if token.isdigit() else rf"(?<!{_LETTER})(?<![{_MARKS}])"
+    before = r"(?<!\d)" if token.isdigit() else rf"(?<!{_LETTER})"
     return rf"{before}{body}(?!{kind})"
 
 
@@ -43,11 +44,14 @@ def _hit_regex(
     for ph in sorted(phrases, key=len, reverse=True):
         parts = [re.escape(ph[0])]
         for prev, tok in zip(ph, ph[1:], strict=False):
-            sep = r"[\W_]*?" if prev.isdigit() != tok.isdigit() else r"[\W_]+?"
+            # between words: anything but letters, digits and combining marks (a mark belongs
+            # to the word before it)
+            gap = rf"(?:[^\w{_MARKS}]|_)"
+            sep = gap + ("*?" if prev.isdigit() != tok.isdigit() else "+?")
             parts.append(sep + re.escape(tok))
         first_kind = ph[0]
         body = "".join(parts)
-        before = r"(?<!\d)" if first_kind.isdigit() else rf"(?<!{_LETTER})(?<![{_MARKS}])"
+        before = r"(?<!\d)" if first_kind.isdigit() else rf"(?<!{_LETTER})"
         after = r"(?!\d)" if ph[-1].isdigit() else rf"(?!{_LETTER}|[{_MARKS}])"
         alternatives.append(before + body + after)
     for w in sorted(words, key=len, reverse=True):
@@ -73,12 +77,26 @@ def _find_hits_regex(text: str, chosen: Sequence[Term | Phrase]) -> list[Span] |
     if not all(t.isascii() and t.isalnum() for t in tokens):
         return None  # case folding beyond ASCII: compare tokens instead
     folded = text.casefold()
-    if len(folded) != len(text):
-        return None  # folding changed lengths ("ß" -> "ss"): offsets would not map back
+    if len(folded) != len(text) or "\u0345" in text:
+        # folding changed lengths ("ß" -> "ss": offsets would not map back), or turned a
+        # combining mark into a letter (U+0345 folds to iota): compare tokens instead
+        return None
     words = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and not a.prefix}))
     prefixes = tuple(sorted({a.token for a in chosen if isinstance(a, Term) and a.prefix}))
     phrases = tuple(sorted({a.tokens for a in chosen if isinstance(a, Phrase)}))
-    return [m.span() for m in _hit_regex(words, prefixes, phrases).finditer(folded)]
+    spans = [m.span() for m in _hit_regex(words, prefixes, phrases).finditer(folded)]
+    if spans and _MARK_RE.search(folded):
+        spans = [sp for sp in spans if not _continues_a_word(folded, sp[0])]
+    return spans
+
+
+def _continues_a_word(text: str, start: int) -> bool:
+    """Whether the letter at ``start`` follows a letter and combining marks ("de\u0301tat" is one
+    word), which a fixed-width lookbehind cannot see."""
+    j = start
+    while j and _MARK_RE.match(text, j - 1):
+        j -= 1
+    return 0 < j < start and _LETTER_RE.match(text, j - 1) is not None and not text[start].isdigit()
 
 
 def _find_hits_tokens(text: str, chosen: Sequence[Term | Phrase]) -> list[Span]:
