@@ -65,7 +65,11 @@ def peak_mb() -> float:
 
 
 def children_peak_mb() -> float:
-    """The largest peak of the processes this one started and waited for (the index's helper)."""
+    """The largest peak of the processes this one started and waited for (the index's helper).
+
+    An upper bound: ``ru_maxrss`` survives ``exec``, so a child's figure starts from this
+    process's memory at the moment the child was started.
+    """
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
@@ -237,7 +241,7 @@ def main() -> int:
         f"search p50 / p95  {figures['search_p50_ms']:.2f} / {figures['search_p95_ms']:.2f} ms  ({len(queries)} queries x {args.repeat})"
     )
     print(f"peak memory       {peak:8.1f} MB  ({figures['peak_over_corpus']}x corpus bytes)")
-    print(f"index helper peak {child_peak:8.1f} MB  (the child process that built half the index)")
+    print(f"index helper peak {child_peak:8.1f} MB  (upper bound: counts the parent's memory at spawn)")
     if "fts5" in figures:
         f = figures["fts5"]
         print(

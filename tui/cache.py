@@ -167,7 +167,6 @@ def _update_index(
     """
     old_keys: list[str] = part.get("keys") or []
     index = part["index"]
-    added_keys = [rel for rel in lib.doc_keys if rel in touched]
     if len(old_keys) != index.doc_count or len(touched) > max(50, INCREMENTAL_MAX_SHARE * len(lib.doc_keys)):
         return
     new_position = {rel: i for i, rel in enumerate(lib.doc_keys)}
@@ -183,7 +182,9 @@ def _update_index(
         else:
             new_number.append(new_position.get(rel, -1))
     added = {
-        new_position[rel]: (a.title, a.body) for rel in added_keys for a in [lib.articles[new_position[rel]]]
+        i: (lib.articles[i].title, lib.articles[i].body)
+        for i, rel in enumerate(lib.doc_keys)
+        if rel in touched
     }
     identity = len(old_keys) == len(lib.doc_keys) and all(n == i for i, n in enumerate(new_number) if n >= 0)
     index.update(removed, None if identity else new_number, len(lib.doc_keys), added)
@@ -359,9 +360,7 @@ def _records_for(library: Library) -> tuple[dict[str, FileRecord], str]:
     root = library.root
     records: dict[str, FileRecord] = {}
     sig = hashlib.sha256()
-    by_rel = {}
-    for a in library.articles:
-        by_rel[a.path.relative_to(root).as_posix() if a.path.is_relative_to(root) else str(a.path)] = a
+    by_rel = dict(zip(_doc_keys(library), library.articles, strict=True))
     for rel, path in iter_corpus_files(root, library.options.include, library.options.exclude):
         try:
             st = os.stat(path)

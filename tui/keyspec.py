@@ -59,7 +59,7 @@ def character_to_key(character: str) -> str:
     return _NAME_REPLACEMENTS.get(key, key)
 
 
-def _character_for_name(name: str) -> str | None:
+def character_for_name(name: str) -> str | None:
     """The character whose Textual key name might be ``name`` (None when no character is called that)."""
     unicode_name = _HYPHENATED.get(_REPLACED.get(name, name), _REPLACED.get(name, name))
     for candidate in (unicode_name, unicode_name.replace("_", " ").upper()):
@@ -78,7 +78,7 @@ def is_key_name(name: str) -> bool:
         return name.isprintable() and not name.isspace()
     if not name or name != name.lower():
         return False
-    character = _character_for_name(name)
+    character = character_for_name(name)
     return character is not None and len(character) == 1 and character_to_key(character) == name
 
 
@@ -87,7 +87,7 @@ def _suggest_name(name: str) -> str | None:
     lowered = name.lower()
     if lowered != name and is_key_name(lowered):
         return lowered
-    character = _character_for_name(lowered)
+    character = character_for_name(lowered)
     if character is not None and len(character) == 1 and is_key_name(character_to_key(character)):
         return character_to_key(character)
     candidates = sorted(named_keys() | {character_to_key(c) for c in string.punctuation})

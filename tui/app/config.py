@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.bindings import BINDINGS
+from tui.keyspec import character_for_name
 
 if TYPE_CHECKING:
     from tui.settings import Settings
@@ -22,27 +23,6 @@ DEFAULT_ENTITY_COLORS: dict[str, str] = {
     "organization": "magenta",
     "place": "green",
     "misc": "yellow",
-}
-
-
-# Names of printable keys as Textual writes them (the ones a binding is likely to use).
-_KEY_CHARACTERS = {
-    "slash": "/",
-    "question_mark": "?",
-    "backslash": "\\",
-    "full_stop": ".",
-    "comma": ",",
-    "colon": ":",
-    "semicolon": ";",
-    "exclamation_mark": "!",
-    "number_sign": "#",
-    "plus": "+",
-    "minus": "-",
-    "equals_sign": "=",
-    "asterisk": "*",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "space": " ",
 }
 
 
@@ -72,8 +52,8 @@ class AppConfig:
         for binding_id in binding_ids:
             for key in self.keys.get(binding_id, "").split(","):
                 key = key.strip()
-                char = key if len(key) == 1 else _KEY_CHARACTERS.get(key)
-                if char:
+                char = key if len(key) == 1 else character_for_name(key)
+                if char and char.isprintable():
                     chars.add(char)
         return frozenset(chars)
 

