@@ -560,19 +560,3 @@ async def test_search_works_when_the_index_is_built_in_a_second_process(
         assert main.view_error is None
         assert main.article_list.row_count() == 1
         assert "1 match" in str(main.query_one("#search-status").render())
-
-
-async def test_letters_typed_right_after_a_pane_key_go_to_that_pane() -> None:
-    """'3' then a name in one burst: the sidebar narrows, nothing reaches the list's keys."""
-    app = make_app(settings=fast_settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.settled()
-        main = app.main
-        await send_burst(app, "3sobya")
-        await pilot.pause()
-        assert main.focused is main.sidebar
-        assert main.sidebar.narrow == "sobya"
-        assert not main.hidden, "'s' was not taken as the sidebar toggle"
-        await send_burst(app, "/12")
-        await pilot.pause()
-        assert main.search_box.input.value == "12", "in the box, digits are characters"
