@@ -25,7 +25,7 @@ from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_c
 from tui.library import Library, LibraryOptions
 from tui.state import atomic_write, corpus_key
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:
@@ -91,16 +91,31 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+_MAGIC_PREFIX = b"seedreader cache "
+
+
+def _magic() -> bytes:
+    """The first line of every part file: which program and format wrote it."""
+    return _MAGIC_PREFIX + f"{CACHE_VERSION}\n".encode()
+
+
 def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | None:
     """The payload of one part, or None when it is missing, stale or not ours.
 
-    A part file is two pickles: a small header (format version, code fingerprint), then the
-    payload. The header is checked first, so a cache written by another version of the program
-    is set aside without unpickling (or even reading) its payload.
+    A part file is a magic line naming the format version, then two pickles: a small header
+    (the code fingerprint), then the payload. The magic line is checked first, so a cache
+    written by another version is set aside without unpickling anything of it.
     """
     path = folder / f"{part}.pickle"
     try:
         with path.open("rb") as fh:
+            first = fh.readline(64)
+            if first != _magic():
+                # another format version: its magic line, or a bare pickle (versions before 4)
+                older = first.startswith(_MAGIC_PREFIX) or first[:1] == b"\x80"
+                reason = "cache from another version" if older else "cache unreadable (not a cache file)"
+                warnings.append(LoadWarning(str(path), f"{reason}; rebuilding"))
+                return None
             header = pickle.load(fh)
             if not isinstance(header, dict) or header.get("version") != CACHE_VERSION:
                 warnings.append(LoadWarning(str(path), "cache from another version; rebuilding"))
@@ -124,6 +139,7 @@ def _write_part(folder: Path, part: str, payload: dict) -> None:
     header = {"version": CACHE_VERSION, "code": _code_fingerprint(part)}
 
     def write(fh: BinaryIO) -> None:
+        fh.write(_magic())
         pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
 

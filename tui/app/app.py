@@ -65,8 +65,11 @@ class SeedreaderApp(App[int]):
 
         from tui.app.commands import ReaderCommandPalette
 
+        # No fixed id (Textual uses one): a palette closed a moment ago may still be in the
+        # app's registry, and a second one with its id would raise DuplicateIds (the monkey
+        # test found it with Esc then Ctrl+P). ``is_open`` goes by class, not id.
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+            self.push_screen(ReaderCommandPalette())
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.folder, self.config, self.options, self.use_cache)

@@ -6,13 +6,13 @@ are shown as ``Text`` (the default fuzzy highlighter would read them as markup).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from functools import partial
 
 from rich.text import Text
-from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+from tui.app.closing import ClosesOnce
 
 MAX_TITLE_HITS = 30
 FUZZY_SCAN = 5000  # titles fuzzy-matched when no title contains the typed text
@@ -89,7 +89,7 @@ class ReaderCommands(Provider):
                         break
 
 
-class ReaderCommandPalette(CommandPalette):
+class ReaderCommandPalette(ClosesOnce, CommandPalette):
     """Textual's palette, minus two crashes (Textual 8.2.8).
 
     PageUp/PageDown reach the option list before it has been laid out (right after the palette
@@ -97,11 +97,6 @@ class ReaderCommandPalette(CommandPalette):
     yet is skipped. Two quick Enters dismiss the palette twice, and the second dismissal popped
     the main screen (ScreenStackError): once the palette is no longer on top, it stays closed.
     """
-
-    def dismiss(self, result: object = None) -> AwaitComplete:
-        if not self.is_current:  # already closed by an earlier key
-            return AwaitComplete(asyncio.sleep(0))
-        return super().dismiss(result)
 
     def _action_command_list(self, action: str) -> None:
         with contextlib.suppress(KeyError, IndexError):

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.closing import ClosesOnce
+
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("word", "articles with the word (any case)"),
     ('"a phrase"', "these words, in this order"),
@@ -28,7 +30,7 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
 HelpSection = tuple[str, list[tuple[str, str]]]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     """Keys by pane, then the query syntax and what each pane is for."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,8 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.closing import ClosesOnce
 
-class WarningsScreen(ModalScreen[None]):
+
+class WarningsScreen(ClosesOnce, ModalScreen[None]):
     """Every warning of the last load, one a line (file names are shown as text, never markup)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
