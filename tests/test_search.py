@@ -145,3 +145,22 @@ def test_words_past_position_65535_are_found_in_every_kind_of_build(monkeypatch)
     patched.update({}, None, 21, {20: docs[20]})
     assert patched.phrase_docs(("rare", "closing", "phrase")) == {20}
     assert list(patched.body.terms["closing"].positions_of(20)) == [70_001]
+
+
+def test_the_index_survives_pickling_word_for_word_with_long_documents():
+    """The cache stores the index in a few concatenated buffers; every posting must come back."""
+    import pickle
+
+    from tui.search.index import TextIndex
+
+    docs = [("Moskvich plant", "KAMAZ builds cars in Moscow. " * 3), ("Long", "word " * 70_000 + "tail end")]
+    index = TextIndex.build(docs)
+    back = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    for mine, theirs in ((index.title, back.title), (index.body, back.body)):
+        assert mine.terms.keys() == theirs.terms.keys() and mine.lengths == theirs.lengths
+        for word, p in mine.terms.items():
+            q = theirs.terms[word]
+            assert (p.docs, p.counts, p.positions) == (q.docs, q.counts, q.positions), word
+            assert p.positions.typecode == q.positions.typecode
+    assert back.body.terms["word"].positions.typecode == "I"  # past 65,535 words: 4-byte positions
+    assert back.phrase_docs(("tail", "end")) == {1}

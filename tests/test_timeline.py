@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 from tui.extract.model import TimeMention
-from tui.extract.timeline import TimelineOptions, build_timeline, sort_key, sort_timeline, timeline_entries
+from tui.extract.timeline import (
+    Timeline,
+    TimelineOptions,
+    build_timeline,
+    sort_key,
+    sort_timeline,
+    timeline_entries,
+)
 from tui.extract.times import extract_times
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -70,3 +78,18 @@ def test_unresolved_entries_sort_last() -> None:
     t = [TimeMention(0, 4, "soon", "date", "FUTURE_REF"), TimeMention(5, 9, "1999", "date", "1999")]
     entries = sort_timeline(timeline_entries("x", "soon 1999", t))
     assert [e.value for e in entries] == ["1999", "FUTURE_REF"]
+
+
+def test_the_compact_timeline_orders_like_sort_timeline_and_survives_the_cache():
+    texts = {
+        "b": "Talks resumed in March 2023. They will end soon. In 2022 nothing happened.",
+        "a": "The plant reopened in November 2022. Last year was hard; 2023 will be better.",
+        "c": "No dates here at all.",
+    }
+    dct = dt.date(2023, 5, 17)
+    per_article = [timeline_entries(aid, t, extract_times(t, dct)) for aid, t in texts.items()]
+    expected = sort_timeline(e for entries in per_article for e in entries)
+    timeline = Timeline.build(per_article)
+    assert list(timeline) == expected and len(timeline) == len(expected) > 4
+    assert timeline[-1] == expected[-1] and timeline[1:3] == expected[1:3]
+    assert pickle.loads(pickle.dumps(timeline)) == expected

@@ -1,9 +1,9 @@
 """The on-disk cache that makes a second opening of the same folder nearly free.
 
-Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in six parts, each a pickle with a
+Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in five parts, each a pickle with a
 header: the articles (validated per file by size and modification time), the text index, the
-corpus entities, the timeline, and each article's raw entity and time mentions (read only
-when something changed). A file that changed, appeared or vanished is the only one read and
+corpus entities, the timeline, and each article's raw entity mentions (read only when
+something changed; the timeline itself holds each unchanged article's dates). A file that changed, appeared or vanished is the only one read and
 extracted again, and the text index is patched for it rather than rebuilt. A corrupt or
 foreign-version cache is ignored with a warning and rebuilt: the reader never depends on it.
 """
@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_corpus_files, load_article
+from tui.extract.model import TimelineEntry
 from tui.library import Library, LibraryOptions
 from tui.state import atomic_write, corpus_key
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:
@@ -49,7 +50,6 @@ _PART_CODE = {
     "entities": (*_LOADING_CODE, *_EXTRACT_CODE),
     "times": (*_LOADING_CODE, *_EXTRACT_CODE),
     "entity-mentions": (*_LOADING_CODE, *_EXTRACT_CODE),
-    "time-mentions": (*_LOADING_CODE, *_EXTRACT_CODE),
 }
 
 
@@ -186,14 +186,14 @@ def _update_index(
     if len(old_keys) != index.doc_count or len(touched) > max(50, INCREMENTAL_MAX_SHARE * len(lib.doc_keys)):
         return
     new_position = {rel: i for i, rel in enumerate(lib.doc_keys)}
-    removed: dict[int, tuple[str, str]] = {}
+    removed: dict[int, tuple[str, str | None]] = {}
     new_number: list[int] = []
     for old, rel in enumerate(old_keys):
         if rel in touched:
             article = old_records[rel].article
             if article is None:
                 return  # the cache does not match itself: rebuild
-            removed[old] = (article.title, article.body)
+            removed[old] = (article.title, article.body_text)  # None once released: the file changed
             new_number.append(-1)
         else:
             new_number.append(new_position.get(rel, -1))
@@ -295,10 +295,17 @@ def open_cached_library(
         # (Per-article mentions are a separate part, read only now: a warm start never needs them.)
         keep = current_ids - fresh_ids
         if not ents_current and (found := _read_part(folder, "entity-mentions", lib.warnings)):
-            lib._seed_mentions = {k: v for k, v in found["mentions"].items() if k in keep}
-        found = None if times_current else _read_part(folder, "time-mentions", lib.warnings)
+            store = found["mentions"]
+            store.by_article = {k: v for k, v in store.by_article.items() if k in keep}
+            lib._seed_mentions = store
+        found = None if times_current else _read_part(folder, "times", lib.warnings)
         if found and found.get("options") == _time_options_key(opts):
-            lib._seed_times = {k: v for k, v in found["mentions"].items() if k in keep}
+            # the cached timeline holds each unchanged article's entries: only the rest is extracted
+            seed: dict[str, list[TimelineEntry]] = {k: [] for k in keep}
+            for entry in found["timeline"]:
+                if entry.article in seed:
+                    seed[entry.article].append(entry)
+            lib._seed_timeline = seed
     return lib
 
 
@@ -355,11 +362,6 @@ def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[
     if "entity_mentions" in built:
         _write_part(folder, "entity-mentions", {"mentions": built["entity_mentions"]})
         written.append("entity-mentions")
-    if "time_mentions" in built:
-        _write_part(
-            folder, "time-mentions", {"options": _time_options_key(opts), "mentions": built["time_mentions"]}
-        )
-        written.append("time-mentions")
     return written
 
 

@@ -43,7 +43,7 @@ class Article:
     id: str
     path: Path
     title: str
-    body: str
+    body_text: str | None  # the body while it is held in memory (see ``body``)
     date: dt.date | None = None
     source: str | None = None
     url: str | None = None
@@ -52,6 +52,25 @@ class Article:
     encoding: str = "utf-8"
     size: int = 0
     mtime_ns: int = 0
+    body_length: int = 0  # the body is decoded_file[body_offset : body_offset + body_length]
+
+    @property
+    def body(self) -> str:
+        """The article's text: held in memory, or read back from its file once released.
+
+        A large corpus releases its bodies once they are indexed (they would be most of its
+        memory); reading one back costs well under a millisecond. If the file changed since it
+        was loaded, a one-line notice stands in for the text (the index describes the old one).
+        """
+        if self.body_text is not None:
+            return self.body_text
+        return _read_body(
+            str(self.path), self.size, self.mtime_ns, self.encoding, self.body_offset, self.body_length
+        )
+
+    def release_body(self) -> None:
+        """Stop holding the body in memory (it is read back from the file when asked for)."""
+        self.body_text = None
 
     def __reduce__(self) -> tuple:
         # Rebuilt by calling the class with its fields (the quickest way back for 100,000 of
@@ -75,6 +94,29 @@ class Article:
 
 
 _ARTICLE_FIELDS = tuple(f for f in Article.__dataclass_fields__)
+
+BODY_GONE = (
+    "[This article's file changed or went away after it was read: reload the folder to read it again.]"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_body(path: str, size: int, mtime_ns: int, encoding: str, offset: int, length: int) -> str:
+    """Read an article's body back from its file, as loading made it (``BODY_GONE`` if it changed)."""
+    try:
+        st = os.stat(path)
+        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns) or not stat.S_ISREG(st.st_mode):
+            return BODY_GONE
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return BODY_GONE
+    decoded = decode_bytes(data)
+    if decoded is None or decoded.encoding != encoding:
+        return BODY_GONE
+    text = make_printable(normalize_newlines(decoded.text))
+    return text[offset : offset + length]
 
 
 @dataclass(slots=True)
@@ -204,7 +246,7 @@ def load_article(path: Path, rel: str, warnings: list[LoadWarning]) -> Article |
         id=article_id(rel),
         path=path,
         title=meta.title or title_from_sentence(body) or Path(rel).stem,
-        body=body,
+        body_text=body,
         date=meta.date,
         source=meta.source,
         url=meta.url,
@@ -213,6 +255,7 @@ def load_article(path: Path, rel: str, warnings: list[LoadWarning]) -> Article |
         encoding=decoded.encoding,
         size=st.st_size,
         mtime_ns=st.st_mtime_ns,
+        body_length=len(body),
     )
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.corpus import DEFAULT_INCLUDE, Article, LoadResult, LoadWarning, load_corpus
-from tui.extract.model import EntityMention, TimelineEntry, TimeMention
+from tui.extract.model import TimelineEntry
 from tui.search.query import (
     And,
     DateFilter,
@@ -34,6 +34,8 @@ from tui.search.snippets import Span, find_hits, make_snippet
 
 if TYPE_CHECKING:
     from tui.extract.entity_index import EntityIndex
+    from tui.extract.mention_store import EntityMentionStore
+    from tui.extract.timeline import Timeline
     from tui.search.index import TextIndex
 
 
@@ -47,6 +49,9 @@ class LibraryOptions:
     timeline: Any = None  # tui.extract.timeline.TimelineOptions
     search_limit: int = 50
     snippet_length: int = 160
+    # Bodies of a corpus larger than this (characters) are released once indexed and read back
+    # from their files when needed: at 100,000 articles they would be a third of the memory.
+    hold_bodies_up_to: int = 64_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,8 @@ class Library:
         self.options = options or LibraryOptions()
         self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
         # Per-article results known from elsewhere (the cache): only the rest is extracted.
-        self._seed_mentions: dict[str, list[EntityMention]] = {}
-        self._seed_times: dict[str, list[TimeMention]] = {}
+        self._seed_mentions: EntityMentionStore | None = None
+        self._seed_timeline: dict[str, list[TimelineEntry]] = {}
 
     @classmethod
     def open(
@@ -107,52 +112,70 @@ class Library:
     def text_index(self) -> TextIndex:
         from tui.search.parallel import build_text_index
 
-        return build_text_index([(a.title, a.body) for a in self.articles])
+        articles = self.articles
+        release = None
+        if sum(a.body_length for a in articles) > self.options.hold_bodies_up_to:
+
+            def release(start: int, stop: int) -> None:
+                for a in articles[start:stop]:
+                    a.release_body()
+
+        return build_text_index(_IndexedTexts(articles), on_indexed=release)
 
     @cached_property
-    def entity_mentions(self) -> dict[str, list[EntityMention]]:
+    def entity_mentions(self) -> EntityMentionStore:
+        """Each article's entity mentions, extracted one article at a time into flat arrays."""
         from tui.extract.entities import extract_entities
+        from tui.extract.mention_store import EntityMentionStore
 
         seed = self._seed_mentions
-        return {a.id: seed[a.id] if a.id in seed else extract_entities(a.body) for a in self.articles}
+        store = EntityMentionStore()
+        for a in self.articles:
+            if seed is not None and a.id in seed:
+                store.copy_article(seed, a.id)
+            else:
+                store.add(a.id, extract_entities(a.body))
+        return store
 
     @cached_property
     def entities(self) -> EntityIndex:
         from tui.extract.entity_index import build_entity_index
 
-        texts = {a.id: a.body for a in self.articles}
+        texts = _Bodies(self.articles) if self.options.entities and self.options.entities.extra else None
         return build_entity_index(self.entity_mentions, self.options.entities, texts)
 
     @cached_property
-    def time_mentions(self) -> dict[str, list[TimeMention]]:
+    def timeline(self) -> Timeline:
+        """Every dated expression of every article, in time order.
+
+        Extracted one article at a time into the compact columns of a :class:`Timeline` (the
+        raw time mentions of a large corpus would be millions of objects).
+        """
+        from tui.extract.timeline import Timeline, timeline_entries
         from tui.extract.times import extract_times
 
         ref = self.options.timeline.reference_date if self.options.timeline else None
-        seed = self._seed_times
-        return {
-            a.id: seed[a.id] if a.id in seed else extract_times(a.body, a.date or ref) for a in self.articles
-        }
+        seed = self._seed_timeline
 
-    @cached_property
-    def timeline(self) -> list[TimelineEntry]:
-        from tui.extract.timeline import sort_timeline, timeline_entries
+        def per_article() -> Iterator[list[TimelineEntry]]:
+            for a in self.articles:
+                if a.id in seed:
+                    yield seed[a.id]
+                else:
+                    body = a.body
+                    yield timeline_entries(a.id, body, extract_times(body, a.date or ref))
 
-        entries: list[TimelineEntry] = []
-        for a in self.articles:
-            entries.extend(timeline_entries(a.id, a.body, self.time_mentions[a.id]))
-        return sort_timeline(entries)
+        return Timeline.build(per_article())
 
     def release_mentions(self) -> None:
         """Forget each article's raw mentions once the entities, timeline and cache are built.
 
-        They are only inputs to those; at 100,000 articles they are millions of small objects.
+        They are only inputs to those (and to the cache, for re-extracting a changed file alone).
         """
-        self._seed_mentions = {}
-        self._seed_times = {}
+        self._seed_mentions = None
+        self._seed_timeline = {}
         if "entities" in self.__dict__:
             self.__dict__.pop("entity_mentions", None)
-        if "timeline" in self.__dict__:
-            self.__dict__.pop("time_mentions", None)
 
     # --- search -------------------------------------------------------------------------
 
@@ -244,6 +267,38 @@ class Library:
         q = parse_query(query) if isinstance(query, str) else query
         a = self.article(article_id)
         return find_hits(a.body, q.positive_atoms()) if a else []
+
+
+class _IndexedTexts(Sequence[tuple[str, str]]):
+    """(title, body) of each article, made when asked for (no list holding every body)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = articles
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence's int and slice overloads
+        if isinstance(i, slice):
+            return [(a.title, a.body) for a in self._articles[i]]
+        a = self._articles[i]
+        return a.title, a.body
+
+
+class _Bodies(Mapping[str, str]):
+    """Article id -> body, looked up on demand (no second dict of every body)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = {a.id: a for a in articles}
+
+    def __getitem__(self, article_id: str) -> str:
+        return self._articles[article_id].body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _in_range(date: dt.date, f: DateFilter) -> bool:

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from tui.extract.lexicon import lexicon, norm_key
+from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
 
 _TYPE_ALIASES = {
@@ -113,55 +114,57 @@ def _initials(key: str) -> str:
 
 
 def build_entity_index(
-    per_article: Mapping[str, list[EntityMention]],
+    per_article: Mapping[str, list[EntityMention]] | EntityMentionStore,
     options: EntityOptions | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> EntityIndex:
-    """Merge per-article mentions into corpus entities (see the module docstring for the rules)."""
+    """Merge per-article mentions into corpus entities (see the module docstring for the rules).
+
+    Works from the flat arrays of an :class:`EntityMentionStore` and counts per surface form, so a
+    corpus's millions of mentions never become objects; ``texts`` is read only for ``options.extra``.
+    """
     options = options or EntityOptions()
+    store = (
+        per_article
+        if isinstance(per_article, EntityMentionStore)
+        else EntityMentionStore.from_mentions(dict(per_article))
+    )
     lex = lexicon()
     ignore = {norm_key(n) for n in options.ignore}
     merge_to = {norm_key(a): norm_key(c) for a, c in options.merge.items()}
     merge_names = {norm_key(c): str(c) for c in options.merge.values()}
 
-    # mentions per article, with extra entities found in the texts taking precedence
+    # A mention's "variant" is its code in the store (form * 4 + type); an extra entity found in a
+    # text gets a variant numbered past those, with its own surface, key and type.
+    forms = store.forms
+    first_extra = 4 * len(forms)
+    extra_variants: list[tuple[str, str, str]] = []  # (surface, form key, type)
+    article_extra = _extra_entity_hits(store, options, texts, extra_variants, first_extra)
+    extra_types = {
+        norm_key(str(ex.get("name", "")).strip()): _norm_type(ex.get("type")) for ex in options.extra
+    }
+    extra_types.pop("", None)
+    extra_names = {
+        norm_key(str(ex.get("name", "")).strip()): str(ex.get("name", "")).strip() for ex in options.extra
+    }
+    extra_names.pop("", None)
     extra_keys: dict[str, str] = {}  # form key -> canonical key of an extra entity
-    extra_types: dict[str, str] = {}
-    extra_names: dict[str, str] = {}
-    extra_hits: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for ex in options.extra:
         name = str(ex.get("name", "")).strip()
-        if not name:
-            continue
-        ckey = norm_key(name)
-        extra_names[ckey] = name
-        extra_types[ckey] = _norm_type(ex.get("type"))
-        forms = [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]
-        for f in forms:
-            extra_keys[norm_key(f)] = ckey
-        if texts:
-            rx = re.compile(
-                r"(?<!\w)(?:"
-                + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                + r")(?!\w)",
-                re.I,
-            )
-            for aid, text in texts.items():
-                for m in rx.finditer(text):
-                    extra_hits[aid].append((m.start(), m.end(), ckey))
+        if name:
+            for f in [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]:
+                extra_keys[norm_key(f)] = norm_key(name)
 
-    # (article, start, end, surface, form key, type)
-    rows: list[tuple[str, int, int, str, str, str]] = []
-    for aid, mentions in per_article.items():
-        hits = sorted(extra_hits.get(aid, []))
-        taken = [(s, e) for s, e, _ in hits]
-        for s, e, ckey in hits:
-            text = texts[aid] if texts else ""
-            rows.append((aid, s, e, text[s:e], ckey, extra_types[ckey]))
-        for m in mentions:
-            if any(m.start < te and ts < m.end for ts, te in taken):
-                continue
-            rows.append((aid, m.start, m.end, m.text, norm_key(m.text), _norm_type(m.type)))
+    form_keys = [norm_key(f) for f in forms]
+
+    def variant_surface(v: int) -> str:
+        return forms[v >> 2] if v < first_extra else extra_variants[v - first_extra][0]
+
+    def variant_key(v: int) -> str:
+        return form_keys[v >> 2] if v < first_extra else extra_variants[v - first_extra][1]
+
+    def variant_type(v: int) -> str:
+        return ENTITY_TYPES[v & 3] if v < first_extra else extra_variants[v - first_extra][2]
 
     # group key of each form: user merges, extra entities, lexicon canonical names
     def group_of(key: str) -> str:
@@ -174,10 +177,34 @@ def build_entity_index(
             return merge_to.get(ck, ck)
         return key
 
-    rows = [r for r in rows if r[4] not in ignore and group_of(r[4]) not in ignore]
+    def rows(aid: str, flat: array) -> Iterator[tuple[int, int, int]]:
+        """One article's (start, end, variant): extra entities' hits first, then the rest that they leave."""
+        it = iter(flat)
+        extra = article_extra.get(aid)
+        if not extra:
+            return zip(it, it, it, strict=True)
+        return _with_extra_hits(extra, zip(it, it, it, strict=True))
+
+    variant_count: Counter = Counter()
+    for aid, flat in store.by_article.items():
+        if aid in article_extra:
+            variant_count.update(v for _s, _e, v in rows(aid, flat))
+        else:
+            variant_count.update(flat[2::3])
+    # the group of each variant, None when ignored
+    variant_group: dict[int, str | None] = {}
+    for v in variant_count:
+        key = variant_key(v)
+        g = None if key in ignore else group_of(key)
+        variant_group[v] = None if g in ignore else g
+
     type_votes: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        type_votes[group_of(r[4])][r[5]] += 1
+    group_count: Counter = Counter()
+    for v, n in variant_count.items():
+        g = variant_group[v]
+        if g is not None:
+            type_votes[g][variant_type(v)] += n
+            group_count[g] += n
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
     # a one-word "person" the corpus never names in full ("Chelsea" with no "Chelsea Smith") is doubtful:
     # a fair share of other votes wins ("Chelsea winger X" makes it a club)
@@ -193,21 +220,21 @@ def build_entity_index(
     for g, t in extra_types.items():
         group_type[g] = t
 
-    # short forms -> full names
-    groups_by_article: dict[str, set[str]] = defaultdict(set)
-    group_count: Counter = Counter()
-    for r in rows:
-        g = group_of(r[4])
-        groups_by_article[r[0]].add(g)
-        group_count[g] += 1
-    group_articles: dict[str, set[str]] = defaultdict(set)
-    for aid, gs in groups_by_article.items():
-        for g in gs:
-            group_articles[g].add(aid)
-    all_groups = set(group_type)
-    candidates, absorbed = _short_form_candidates(all_groups, group_type, lex, group_count, group_articles)
+    def groups_in(aid: str, flat: array) -> set[str]:
+        variants = {v for _s, _e, v in rows(aid, flat)} if aid in article_extra else set(flat[2::3])
+        return {g for v in variants if (g := variant_group[v]) is not None}
 
-    def resolve(aid: str, g: str) -> str:
+    # short forms -> full names
+    group_articles: dict[str, array] = defaultdict(lambda: array("I"))  # article numbers, ascending
+    for n, (aid, flat) in enumerate(store.by_article.items()):
+        for g in groups_in(aid, flat):
+            group_articles[g].append(n)
+    candidates, absorbed = _short_form_candidates(
+        set(group_type), group_type, lex, group_count, group_articles
+    )
+    del group_articles
+
+    def resolve(local_groups: set[str], g: str) -> str:
         if g in extra_types or g in merge_to.values():
             return g
         if g in absorbed:
@@ -215,7 +242,7 @@ def build_entity_index(
         cands = candidates.get(g)
         if not cands:
             return g
-        local = [c for c, _ in cands if c in groups_by_article[aid]]
+        local = [c for c, _ in cands if c in local_groups]
         if len(local) == 1:
             return local[0]
         if len(local) > 1:
@@ -224,28 +251,49 @@ def build_entity_index(
             return cands[0][0]
         return g
 
-    # build entities
-    forms: dict[str, Counter] = defaultdict(Counter)
-    count: Counter = Counter()
-    articles: dict[str, list[str]] = defaultdict(list)
-    placed: list[tuple[str, int, int, str]] = []
-    own: dict[str, Counter] = defaultdict(Counter)  # the forms of the group itself (not merged short forms)
-    for aid, s, e, surface, key, _typ in rows:
-        g0 = group_of(key)
-        g = resolve(aid, g0)
-        surface = surface.replace("’", "'") if surface.endswith(("’s", "'s")) else surface
-        forms[g][surface] += 1
-        if g0 == g:
-            own[g][surface] += 1
-        count[g] += 1
-        arts_g = articles[g]
-        if not arts_g or arts_g[-1] != aid:  # rows come article by article: a repeat is the last one
-            arts_g.append(aid)
-        placed.append((aid, s, e, g))
-    order = {aid: i for i, aid in enumerate(per_article)}
+    # place every mention: group numbers in order of first mention, then renumbered by rank
+    group_ids: dict[str, int] = {}
+    group_keys: list[str] = []
+    count: list[int] = []
+    articles: list[list[str]] = []
+    variant_uses: Counter = Counter()  # (group number, variant, whether the group is the form's own)
+    mentions: dict[str, array] = {}
+    for aid, flat in store.by_article.items():
+        local_groups = groups_in(aid, flat)
+        resolved: dict[str, str] = {}
+        out = array("I")
+        for s, e, v in rows(aid, flat):
+            g0 = variant_group[v]
+            if g0 is None:
+                continue
+            g = resolved.get(g0)
+            if g is None:
+                g = resolved[g0] = resolve(local_groups, g0)
+            gid = group_ids.get(g)
+            if gid is None:
+                gid = group_ids[g] = len(group_keys)
+                group_keys.append(g)
+                count.append(0)
+                articles.append([])
+            variant_uses[gid, v, g0 == g] += 1
+            count[gid] += 1
+            arts_g = articles[gid]
+            if not arts_g or arts_g[-1] != aid:  # rows come article by article: a repeat is the last one
+                arts_g.append(aid)
+            out.extend((s, e, gid))
+        mentions[aid] = out
+
+    forms_of: list[Counter] = [Counter() for _ in group_keys]
+    own: list[Counter] = [Counter() for _ in group_keys]  # the group's own forms (not merged short forms)
+    for (gid, v, is_own), n in variant_uses.items():
+        surface = variant_surface(v)
+        surface = surface.replace("\u2019", "'") if surface.endswith(("\u2019s", "'s")) else surface
+        forms_of[gid][surface] += n
+        if is_own:
+            own[gid][surface] += n
     entities: list[Entity] = []
-    for g in count:
-        fc = forms[g]
+    for gid, g in enumerate(group_keys):
+        fc = forms_of[gid]
         if g in extra_names:
             name = extra_names[g]
         elif g in merge_names:
@@ -253,7 +301,7 @@ def build_entity_index(
         else:
             # the group's own form names it: short forms merge only into well-attested, plausible full
             # names (see _short_form_candidates), so a stray long form never renames a frequent entity
-            oc = own[g] or fc
+            oc = own[gid] or fc
             name = min(oc, key=lambda f: (_display_score(f), -len(f.split()), -oc[f], f))
             canon = lex.canonical.get(g)
             if canon and any(norm_key(f) == norm_key(canon) for f in fc):
@@ -265,19 +313,79 @@ def build_entity_index(
             if k not in seen:
                 seen.add(k)
                 aliases.append(f)
-        arts = sorted(articles[g], key=lambda a: order.get(a, 0))
-        entities.append(Entity(name, group_type.get(g, "misc"), aliases, arts, count[g]))
-    keys = list(count)
+        entities.append(Entity(name, group_type.get(g, "misc"), aliases, articles[gid], count[gid]))
     idx_sorted = sorted(
         range(len(entities)), key=lambda i: (-entities[i].mentions, entities[i].name.casefold())
     )
-    new_index = {keys[i]: n for n, i in enumerate(idx_sorted)}
+    rank = array("I", bytes(4 * len(entities)))
+    for n, i in enumerate(idx_sorted):
+        rank[i] = n
     entities = [entities[i] for i in idx_sorted]
-    triples: dict[str, list[tuple[int, int, int]]] = {aid: [] for aid in per_article}
-    for aid, s, e, g in placed:
-        triples.setdefault(aid, []).append((s, e, new_index[g]))
-    mentions = {aid: array("I", [x for t in sorted(lst) for x in t]) for aid, lst in triples.items()}
+    for aid, out in mentions.items():
+        for i in range(2, len(out), 3):
+            out[i] = rank[out[i]]
+        if aid in article_extra:
+            it = iter(out)
+            mentions[aid] = array("I", [x for t in sorted(zip(it, it, it, strict=True)) for x in t])
     return EntityIndex(entities, mentions)
+
+
+def _extra_entity_hits(
+    store: EntityMentionStore,
+    options: EntityOptions,
+    texts: Mapping[str, str] | None,
+    variants: list[tuple[str, str, str]],
+    first_variant: int,
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Where each article names a user's extra entity, as sorted (start, end, variant).
+
+    ``variants`` receives each distinct (surface, canonical key, type), numbered from ``first_variant``.
+    """
+    if not texts or not options.extra:
+        return {}
+    types = {norm_key(str(ex.get("name", "")).strip()): _norm_type(ex.get("type")) for ex in options.extra}
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for ex in options.extra:
+        name = str(ex.get("name", "")).strip()
+        if not name:
+            continue
+        forms = [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]
+        rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)",
+            re.I,
+        )
+        patterns.append((rx, norm_key(name)))
+    numbers: dict[tuple[str, str, str], int] = {}
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for aid in store.by_article:
+        text = texts.get(aid)
+        if not text:
+            continue
+        hits = []
+        for rx, ckey in patterns:
+            hits.extend((m.start(), m.end(), ckey) for m in rx.finditer(text))
+        if not hits:
+            continue
+        found = []
+        for s, e, ckey in sorted(hits):
+            variant = (text[s:e], ckey, types[ckey])
+            v = numbers.get(variant)
+            if v is None:
+                v = numbers[variant] = first_variant + len(variants)
+                variants.append(variant)
+            found.append((s, e, v))
+        out[aid] = found
+    return out
+
+
+def _with_extra_hits(
+    extra: list[tuple[int, int, int]], found: Iterable[tuple[int, int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """Extra entities' hits, then the extractor's mentions that do not overlap one of them."""
+    yield from extra
+    for s, e, v in found:
+        if not any(s < te and ts < e for ts, te, _ in extra):
+            yield s, e, v
 
 
 def _short_form_candidates(
@@ -285,7 +393,7 @@ def _short_form_candidates(
     group_type: dict[str, str],
     lex,
     group_count: Mapping[str, int],
-    group_articles: Mapping[str, set[str]],
+    group_articles: Mapping[str, array],
 ) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str]]:
     """For each short form, the full names it may stand for (most words first), each with whether it may
     take the short form's mentions in articles where the full name itself is absent; and the long forms
@@ -333,7 +441,7 @@ def _short_form_candidates(
 
     def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
         rest = c.split()[1:]
-        sa, ca = group_articles.get(s, set()), group_articles.get(c, set())
+        sa, ca = set(group_articles.get(s, ())), set(group_articles.get(c, ()))
         together = len(sa & ca)
         if all(w.rstrip(".") in lex.org_suffix or w in lex.org_suffix for w in rest):
             if len(sa) - together >= 3 and len(sa) > 2 * len(ca) and c not in lex.names:

@@ -157,16 +157,19 @@ class FieldIndex:
         self.total_length += other.total_length
         self._sorted_vocab = None
 
-    def remove(self, doc: int, text: str) -> None:
-        """Forget document ``doc``, whose indexed text was ``text`` (its number stays, empty)."""
-        local, length = _positions_by_word(text)
-        for tok in local:
+    def remove(self, doc: int, text: str | None) -> None:
+        """Forget document ``doc``, whose indexed text was ``text`` (its number stays, empty).
+
+        Without the text (a released body whose file has changed since) every word is looked at.
+        """
+        words = _positions_by_word(text)[0] if text is not None else list(self.terms)
+        for tok in words:
             p = self.terms.get(tok)
             if p is not None:
                 p.remove(doc)
                 if not p.docs:
                     del self.terms[tok]
-        self.total_length -= min(length, self.lengths[doc])
+        self.total_length -= self.lengths[doc]
         self.lengths[doc] = 0
         self._sorted_vocab = None
 
@@ -194,6 +197,52 @@ class FieldIndex:
         self.lengths[doc] = length
         self.total_length += length
         self._sorted_vocab = None
+
+    def __getstate__(self) -> dict:
+        """Every word's postings concatenated into a few buffers.
+
+        Pickling each word's three arrays on their own leaves, once loaded, a hole in the heap
+        where each array's bytes were (the unpickler holds them until it is done): at 100,000
+        articles that doubled the index's memory and made loading it slower.
+        """
+        postings = list(self.terms.values())
+        short = [p for p in postings if p.positions.typecode == "H"]
+        wide = [p for p in postings if p.positions.typecode != "H"]
+        state = {
+            "words": [*(w for w, p in self.terms.items() if p.positions.typecode == "H")]
+            + [w for w, p in self.terms.items() if p.positions.typecode != "H"],
+            "short": len(short),
+            "lengths": self.lengths,
+            "total_length": self.total_length,
+        }
+        for name, group in (("s", short), ("w", wide)):
+            state[name + "docs"] = array("I", (len(p.docs) for p in group))
+            state[name + "positions"] = array("I", (len(p.positions) for p in group))
+            for part in ("docs", "counts", "positions"):
+                state[f"{name}_{part}"] = b"".join(getattr(p, part).tobytes() for p in group)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.lengths = state["lengths"]
+        self.total_length = state["total_length"]
+        self._sorted_vocab = None
+        self.terms = {}
+        words = iter(state["words"])
+        for name, small in (("s", "H"), ("w", "I")):
+            docs, counts, positions = (
+                memoryview(state[f"{name}_{part}"]) for part in ("docs", "counts", "positions")
+            )
+            size = array(small).itemsize
+            d = q = 0
+            for n_docs, n_pos in zip(state[name + "docs"], state[name + "positions"], strict=True):
+                p = Postings.__new__(Postings)
+                p.docs = array("I", docs[4 * d : 4 * (d + n_docs)].cast("I"))
+                p.counts = array(small, counts[size * d : size * (d + n_docs)].cast(small))
+                p.positions = array(small, positions[size * q : size * (q + n_pos)].cast(small))
+                p._ends = None
+                self.terms[next(words)] = p
+                d += n_docs
+                q += n_pos
 
     @property
     def doc_count(self) -> int:
@@ -289,14 +338,15 @@ class TextIndex:
 
     def update(
         self,
-        removed: Mapping[int, tuple[str, str]],
+        removed: Mapping[int, tuple[str, str | None]],
         new_number: Sequence[int] | None,
         count: int,
         added: Mapping[int, tuple[str, str]],
     ) -> None:
         """Change a few documents in place instead of rebuilding.
 
-        ``removed`` maps old numbers to the (title, body) they were indexed with; ``new_number``
+        ``removed`` maps old numbers to the (title, body) they were indexed with (body None: not
+        known any more); ``new_number``
         gives each old number its number afterwards (None: unchanged, -1: removed, order kept);
         ``count`` is how many documents there are afterwards; ``added`` maps new numbers to
         their (title, body). Work is proportional to the changed documents' words, plus one

@@ -14,7 +14,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tui.search.index import TextIndex
@@ -29,26 +29,38 @@ def stop_builds() -> None:
         child.kill()
 
 
-def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None) -> TextIndex:
-    """The index of ``docs`` ((title, body) pairs), built on up to two cores."""
+def build_text_index(
+    docs: Sequence[tuple[str, str]],
+    workers: int | None = None,
+    on_indexed: Callable[[int, int], None] | None = None,
+) -> TextIndex:
+    """The index of ``docs`` ((title, body) pairs), built on up to two cores.
+
+    ``on_indexed(start, stop)`` says that documents ``start``..``stop - 1`` are indexed (or handed
+    to the child process), so a caller short of memory may let go of their text. ``docs`` is read
+    by position only; it may make each pair on demand.
+    """
     if workers is None:
         workers = min(2, _usable_cpus())
     if workers < 2 or len(docs) < PARALLEL_MIN_DOCS:
-        return TextIndex.build(docs)
+        return _build_here(docs, 0, len(docs), TextIndex(), on_indexed)
     split = len(docs) // 2
-    second = list(docs[split:])
     ctx = multiprocessing.get_context("spawn")  # never fork a process that runs threads
     try:
         handle, name = tempfile.mkstemp(prefix="seedreader-index-", suffix=".pickle")
         os.close(handle)
         out = Path(name)
+        second = [docs[i] for i in range(split, len(docs))]
         child = ctx.Process(target=_build_part, args=(out, second, split), daemon=True)
         _start(child)
     except (OSError, ValueError, RuntimeError):  # no process to be had: build it all here
-        return TextIndex.build(docs)
-    _RUNNING.add(child)
-    index = TextIndex.build(docs[:split])
+        return _build_here(docs, 0, len(docs), TextIndex(), on_indexed)
+    child._args = ()  # the child has its half now: this process need not hold those texts
     del second
+    _RUNNING.add(child)
+    if on_indexed:
+        on_indexed(split, len(docs))
+    index = _build_here(docs, 0, split, TextIndex(), on_indexed)
     try:
         child.join()
         if child.exitcode != 0:
@@ -56,12 +68,33 @@ def build_text_index(docs: Sequence[tuple[str, str]], workers: int | None = None
         with out.open("rb") as fh:  # read as a stream: no second copy of the half in memory
             part: TextIndex = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError):  # the child died: do its half here
-        part = _index_part(docs[split:], split)
+        part = _index_part([docs[i] for i in range(split, len(docs))], split)
     finally:
         _RUNNING.discard(child)
         out.unlink(missing_ok=True)
     index.title.extend(part.title)
     index.body.extend(part.body)
+    return index
+
+
+_REPORT_EVERY = 1000
+
+
+def _build_here(
+    docs: Sequence[tuple[str, str]],
+    start: int,
+    stop: int,
+    index: TextIndex,
+    on_indexed: Callable[[int, int], None] | None,
+) -> TextIndex:
+    """Add documents ``start``..``stop - 1`` to ``index`` in this process, reporting as it goes."""
+    for chunk in range(start, stop, _REPORT_EVERY):
+        end = min(stop, chunk + _REPORT_EVERY)
+        for i in range(chunk, end):
+            title, body = docs[i]
+            index.add(i, title, body)
+        if on_indexed:
+            on_indexed(chunk, end)
     return index
 
 
