@@ -560,3 +560,21 @@ async def test_search_works_when_the_index_is_built_in_a_second_process(
         assert main.view_error is None
         assert main.article_list.row_count() == 1
         assert "1 match" in str(main.query_one("#search-status").render())
+
+
+async def test_an_old_cache_is_reported_as_rebuilt_not_as_skipped_files(corpus: Path, monkeypatch) -> None:
+    """Upgrading Seedreader sets the old cache aside; the warning must say that, not blame the files."""
+    from tests.helpers import make_test_app
+    from tui import cache as cache_mod
+
+    first = make_test_app(corpus, use_cache=True)
+    async with first.run_test(size=(120, 40)):
+        await first.settled()
+    monkeypatch.setattr(cache_mod, "CACHE_VERSION", cache_mod.CACHE_VERSION + 1)
+    second = make_test_app(corpus, use_cache=True)
+    async with second.run_test(size=(120, 40)):
+        await second.settled()
+        warned = [text for severity, text in second.notes if severity == "warning"]
+        assert warned and "cache" in warned[0] and "being rebuilt" in warned[0]
+        assert "skipped" not in warned[0]
+        assert len(second.main.library.articles) == 3

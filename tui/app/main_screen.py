@@ -519,10 +519,16 @@ class MainScreen(Screen[None]):
         self._refresh_view(keep=keep_cursor)
         warnings = [str(w) for w in library.warnings]
         if warnings and warnings != self._shown_warnings:
-            n = len(warnings)
+            cache_dir = str(getattr(library, "cache_dir", "\0"))
+            n_cache = sum(1 for w in library.warnings if w.path.startswith(cache_dir))
+            n = len(warnings) - n_cache
+            said = (
+                [f"{n:,} file{'s' if n != 1 else ''} skipped or read with a fallback encoding."] if n else []
+            )
+            if n_cache:
+                said.append("The cache was from another version or unreadable: it is being rebuilt.")
             self.notify(
-                f"{n:,} file{'s' if n != 1 else ''} skipped or read with a fallback encoding. "
-                "See Ctrl+P › Load warnings.",
+                " ".join(said) + " See Ctrl+P › Load warnings.",
                 title="Load warnings",
                 severity="warning",
                 timeout=8,
