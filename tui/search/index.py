@@ -227,22 +227,26 @@ class FieldIndex:
         self.total_length = state["total_length"]
         self._sorted_vocab = None
         self.terms = {}
+        terms = self.terms
         words = iter(state["words"])
+        new = Postings.__new__
         for name, small in (("s", "H"), ("w", "I")):
-            docs, counts, positions = (
-                memoryview(state[f"{name}_{part}"]) for part in ("docs", "counts", "positions")
-            )
-            size = array(small).itemsize
+            # one array per buffer, then a slice of it per word: slicing an array is a single
+            # C call, and the big arrays are freed whole (returned to the system, no holes)
+            docs, counts, positions = array("I"), array(small), array(small)
+            docs.frombytes(state.pop(name + "_docs"))
+            counts.frombytes(state.pop(name + "_counts"))
+            positions.frombytes(state.pop(name + "_positions"))
             d = q = 0
             for n_docs, n_pos in zip(state[name + "docs"], state[name + "positions"], strict=True):
-                p = Postings.__new__(Postings)
-                p.docs = array("I", docs[4 * d : 4 * (d + n_docs)].cast("I"))
-                p.counts = array(small, counts[size * d : size * (d + n_docs)].cast(small))
-                p.positions = array(small, positions[size * q : size * (q + n_pos)].cast(small))
-                p._ends = None
-                self.terms[next(words)] = p
+                p = new(Postings)
+                p.docs = docs[d : d + n_docs]
+                p.counts = counts[d : d + n_docs]
                 d += n_docs
+                p.positions = positions[q : q + n_pos]
                 q += n_pos
+                p._ends = None
+                terms[next(words)] = p
 
     @property
     def doc_count(self) -> int:
