@@ -3,8 +3,9 @@
 Kept under ``$XDG_CACHE_HOME/seedreader/<corpus key>/`` in five parts, each a pickle with a
 header: the articles (validated per file by size and modification time), the text index, the
 corpus entities, the timeline, and each article's raw entity mentions (read only when
-something changed; the timeline itself holds each unchanged article's dates). A file that changed, appeared or vanished is the only one read and
-extracted again, and the text index is patched for it rather than rebuilt. A corrupt or
+something changed; the timeline itself holds each unchanged article's dates). A file that
+changed, appeared or vanished is the only one read and extracted again, and the text index is
+patched for it rather than rebuilt. A corrupt or
 foreign-version cache is ignored with a warning and rebuilt: the reader never depends on it.
 """
 
@@ -99,6 +100,11 @@ def _magic() -> bytes:
     return _MAGIC_PREFIX + f"{CACHE_VERSION}\n".encode()
 
 
+def _set_aside(warnings: list[LoadWarning], path: Path, reason: str) -> None:
+    """Say that the cache part at ``path`` is not used (``reason``) and will be rebuilt."""
+    warnings.append(LoadWarning(str(path), f"{reason}; rebuilding", about_cache=True))
+
+
 def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | None:
     """The payload of one part, or None when it is missing, stale or not ours.
 
@@ -114,11 +120,11 @@ def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | N
                 # another format version: its magic line, or a bare pickle (versions before 4)
                 older = first.startswith(_MAGIC_PREFIX) or first[:1] == b"\x80"
                 reason = "cache from another version" if older else "cache unreadable (not a cache file)"
-                warnings.append(LoadWarning(str(path), f"{reason}; rebuilding"))
+                _set_aside(warnings, path, reason)
                 return None
             header = pickle.load(fh)
             if not isinstance(header, dict) or header.get("version") != CACHE_VERSION:
-                warnings.append(LoadWarning(str(path), "cache from another version; rebuilding"))
+                _set_aside(warnings, path, "cache from another version")
                 return None
             if header.get("code") != _code_fingerprint(part):
                 return None  # the program changed since: silently rebuild
@@ -127,10 +133,10 @@ def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | N
     except FileNotFoundError:
         return None
     except Exception as exc:  # any unpickling problem means: not ours, rebuild
-        warnings.append(LoadWarning(str(path), f"cache unreadable ({type(exc).__name__}); rebuilding"))
+        _set_aside(warnings, path, f"cache unreadable ({type(exc).__name__})")
         return None
     if not isinstance(data, dict):
-        warnings.append(LoadWarning(str(path), "cache unreadable (not a mapping); rebuilding"))
+        _set_aside(warnings, path, "cache unreadable (not a mapping)")
         return None
     return data
 

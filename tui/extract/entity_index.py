@@ -26,6 +26,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui.extract.lexicon import lexicon, norm_key
 from tui.extract.mention_store import EntityMentionStore
@@ -139,21 +140,11 @@ def build_entity_index(
     forms = store.forms
     first_extra = 4 * len(forms)
     extra_variants: list[tuple[str, str, str]] = []  # (surface, form key, type)
-    article_extra = _extra_entity_hits(store, options, texts, extra_variants, first_extra)
-    extra_types = {
-        norm_key(str(ex.get("name", "")).strip()): _norm_type(ex.get("type")) for ex in options.extra
-    }
-    extra_types.pop("", None)
-    extra_names = {
-        norm_key(str(ex.get("name", "")).strip()): str(ex.get("name", "")).strip() for ex in options.extra
-    }
-    extra_names.pop("", None)
-    extra_keys: dict[str, str] = {}  # form key -> canonical key of an extra entity
-    for ex in options.extra:
-        name = str(ex.get("name", "")).strip()
-        if name:
-            for f in [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]:
-                extra_keys[norm_key(f)] = norm_key(name)
+    extras = _extra_entities(options)
+    extra_types = {ex.key: ex.type for ex in extras}
+    extra_names = {ex.key: ex.name for ex in extras}
+    extra_keys = {norm_key(f): ex.key for ex in extras for f in ex.forms}  # form key -> canonical key
+    article_extra = _extra_entity_hits(store, extras, extra_types, texts, extra_variants, first_extra)
 
     form_keys = [norm_key(f) for f in forms]
 
@@ -330,31 +321,52 @@ def build_entity_index(
     return EntityIndex(entities, mentions)
 
 
+class _ExtraEntity(NamedTuple):
+    """One of the user's extra entities: its name, canonical key, type, and every form (name first)."""
+
+    name: str
+    key: str
+    type: str
+    forms: list[str]
+
+
+def _extra_entities(options: EntityOptions) -> list[_ExtraEntity]:
+    out = []
+    for ex in options.extra:
+        name = str(ex.get("name", "")).strip()
+        if name:
+            forms = [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]
+            out.append(_ExtraEntity(name, norm_key(name), _norm_type(ex.get("type")), forms))
+    return out
+
+
 def _extra_entity_hits(
     store: EntityMentionStore,
-    options: EntityOptions,
+    extras: list[_ExtraEntity],
+    types: Mapping[str, str],
     texts: Mapping[str, str] | None,
     variants: list[tuple[str, str, str]],
     first_variant: int,
 ) -> dict[str, list[tuple[int, int, int]]]:
     """Where each article names a user's extra entity, as sorted (start, end, variant).
 
+    ``types`` gives each canonical key its type (the last entity of that name decides);
     ``variants`` receives each distinct (surface, canonical key, type), numbered from ``first_variant``.
     """
-    if not texts or not options.extra:
+    if not texts or not extras:
         return {}
-    types = {norm_key(str(ex.get("name", "")).strip()): _norm_type(ex.get("type")) for ex in options.extra}
-    patterns: list[tuple[re.Pattern[str], str]] = []
-    for ex in options.extra:
-        name = str(ex.get("name", "")).strip()
-        if not name:
-            continue
-        forms = [name, *[str(a) for a in ex.get("aliases", []) or [] if str(a).strip()]]
-        rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)",
-            re.I,
+    patterns = [
+        (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(f) for f in sorted(ex.forms, key=len, reverse=True))
+                + r")(?!\w)",
+                re.I,
+            ),
+            ex.key,
         )
-        patterns.append((rx, norm_key(name)))
+        for ex in extras
+    ]
     numbers: dict[tuple[str, str, str], int] = {}
     out: dict[str, list[tuple[int, int, int]]] = {}
     for aid in store.by_article:

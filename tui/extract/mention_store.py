@@ -8,7 +8,7 @@ mention is three 4-byte numbers: start, end, and its surface form's number with 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from tui.extract.model import ENTITY_TYPES, EntityMention
 
@@ -62,23 +62,6 @@ class EntityMentionStore:
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self.by_article
-
-    def __len__(self) -> int:
-        return len(self.by_article)
-
-    def mention_count(self) -> int:
-        return sum(len(flat) for flat in self.by_article.values()) // 3
-
-    def mentions(self, article_id: str) -> list[EntityMention]:
-        """One article's mentions as records (for tests and tools; the index reads the arrays)."""
-        return [
-            EntityMention(s, e, self.forms[c >> 2], ENTITY_TYPES[c & 3])
-            for s, e, c in self.triples(article_id)
-        ]
-
-    def triples(self, article_id: str) -> Iterator[tuple[int, int, int]]:
-        it = iter(self.by_article.get(article_id, ()))
-        return zip(it, it, it, strict=True)
 
     def __getstate__(self) -> tuple:
         return (self.forms, self.by_article)

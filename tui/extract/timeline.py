@@ -72,21 +72,14 @@ def sort_key(value: str | None) -> tuple[int, int, int, int, int, int]:
     return (0, y, month, day, hh, mi)
 
 
-def timeline_entries(
-    article_id: str, text: str, times: list[TimeMention], shared: dict[str, str] | None = None
-) -> list[TimelineEntry]:
-    """One entry per date or time expression of one article, with its sentence.
-
-    ``shared`` (kept across a corpus) makes equal expression texts and values one string each.
-    """
+def timeline_entries(article_id: str, text: str, times: list[TimeMention]) -> list[TimelineEntry]:
+    """One entry per date or time expression of one article, with its sentence."""
     out = []
-    share = (lambda s: s) if shared is None else (lambda s: shared.setdefault(s, s))
     for t in times:
         if t.type not in TIMELINE_TYPES:
             continue
         s_start, s_end = sentence_bounds(text, t.start, t.end)
-        value = share(t.value) if t.value is not None else None
-        out.append(TimelineEntry(article_id, share(t.text), t.start, t.end, t.type, value, s_start, s_end))
+        out.append(TimelineEntry(article_id, t.text, t.start, t.end, t.type, t.value, s_start, s_end))
     return out
 
 

@@ -205,13 +205,11 @@ class FieldIndex:
         where each array's bytes were (the unpickler holds them until it is done): at 100,000
         articles that doubled the index's memory and made loading it slower.
         """
-        postings = list(self.terms.values())
-        short = [p for p in postings if p.positions.typecode == "H"]
-        wide = [p for p in postings if p.positions.typecode != "H"]
+        short = [p for p in self.terms.values() if p.positions.typecode == "H"]
+        wide = [p for p in self.terms.values() if p.positions.typecode != "H"]
         state = {
-            "words": [*(w for w, p in self.terms.items() if p.positions.typecode == "H")]
+            "words": [w for w, p in self.terms.items() if p.positions.typecode == "H"]
             + [w for w, p in self.terms.items() if p.positions.typecode != "H"],
-            "short": len(short),
             "lengths": self.lengths,
             "total_length": self.total_length,
         }

@@ -43,24 +43,24 @@ def build_text_index(
     if workers is None:
         workers = min(2, _usable_cpus())
     if workers < 2 or len(docs) < PARALLEL_MIN_DOCS:
-        return _build_here(docs, 0, len(docs), TextIndex(), on_indexed)
+        return _build_here(docs, len(docs), on_indexed)
     split = len(docs) // 2
     ctx = multiprocessing.get_context("spawn")  # never fork a process that runs threads
     try:
         handle, name = tempfile.mkstemp(prefix="seedreader-index-", suffix=".pickle")
         os.close(handle)
         out = Path(name)
-        second = [docs[i] for i in range(split, len(docs))]
+        second = docs[split:]
         child = ctx.Process(target=_build_part, args=(out, second, split), daemon=True)
         _start(child)
     except (OSError, ValueError, RuntimeError):  # no process to be had: build it all here
-        return _build_here(docs, 0, len(docs), TextIndex(), on_indexed)
+        return _build_here(docs, len(docs), on_indexed)
     child._args = ()  # the child has its half now: this process need not hold those texts
     del second
     _RUNNING.add(child)
     if on_indexed:
         on_indexed(split, len(docs))
-    index = _build_here(docs, 0, split, TextIndex(), on_indexed)
+    index = _build_here(docs, split, on_indexed)
     try:
         child.join()
         if child.exitcode != 0:
@@ -68,7 +68,7 @@ def build_text_index(
         with out.open("rb") as fh:  # read as a stream: no second copy of the half in memory
             part: TextIndex = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError):  # the child died: do its half here
-        part = _index_part([docs[i] for i in range(split, len(docs))], split)
+        part = _index_part(docs[split:], split)
     finally:
         _RUNNING.discard(child)
         out.unlink(missing_ok=True)
@@ -81,14 +81,11 @@ _REPORT_EVERY = 1000
 
 
 def _build_here(
-    docs: Sequence[tuple[str, str]],
-    start: int,
-    stop: int,
-    index: TextIndex,
-    on_indexed: Callable[[int, int], None] | None,
+    docs: Sequence[tuple[str, str]], stop: int, on_indexed: Callable[[int, int], None] | None
 ) -> TextIndex:
-    """Add documents ``start``..``stop - 1`` to ``index`` in this process, reporting as it goes."""
-    for chunk in range(start, stop, _REPORT_EVERY):
+    """The index of the first ``stop`` documents, built in this process and reported as it goes."""
+    index = TextIndex()
+    for chunk in range(0, stop, _REPORT_EVERY):
         end = min(stop, chunk + _REPORT_EVERY)
         for i in range(chunk, end):
             title, body = docs[i]
