@@ -30,6 +30,7 @@ class LoadWarning:
 
     path: str
     message: str
+    about_cache: bool = False  # the cache was set aside (not a problem with an article file)
 
     def __str__(self) -> str:
         # One line, safe for a terminal: a file may be named with escape sequences or newlines.

@@ -519,8 +519,7 @@ class MainScreen(Screen[None]):
         self._refresh_view(keep=keep_cursor)
         warnings = [str(w) for w in library.warnings]
         if warnings and warnings != self._shown_warnings:
-            cache_dir = str(getattr(library, "cache_dir", "\0"))
-            n_cache = sum(1 for w in library.warnings if w.path.startswith(cache_dir))
+            n_cache = sum(1 for w in library.warnings if w.about_cache)
             n = len(warnings) - n_cache
             said = (
                 [f"{n:,} file{'s' if n != 1 else ''} skipped or read with a fallback encoding."] if n else []
