@@ -102,16 +102,21 @@ async def send_burst(app, keys: str) -> None:
         app._driver.send_message(event)
 
 
+async def burst_and_settle(app, pilot, keys: str) -> None:
+    """Send ``keys`` as one burst, then wait until what they started has finished."""
+    await send_burst(app, keys)
+    await pilot.pause()
+    await app.settled()
+    await pilot.pause()
+
+
 async def test_keys_typed_right_after_slash_reach_the_box() -> None:
     """A fast typist: '/' and the query arrive in one burst; no letter goes to the list's keys."""
     app = make_app(settings=fast_settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await send_burst(app, "/KAMAZ")
-        await pilot.pause()
-        await app.settled()
-        await pilot.pause()
+        await burst_and_settle(app, pilot, "/KAMAZ")
         assert main.search_box.input.value == "KAMAZ"
         assert main.search_text == "KAMAZ"
         assert main.article_list.row_count() == 1
@@ -127,10 +132,7 @@ async def test_enter_enter_typed_fast_goes_to_the_list_then_opens() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await send_burst(app, "/KAMAZ\r\r")
-        await pilot.pause()
-        await app.settled()
-        await pilot.pause()
+        await burst_and_settle(app, pilot, "/KAMAZ\r\r")
         assert main.focused is main.article_list
         assert main.open_number is not None
         assert "KAMAZ" in main.articles[main.open_number].body

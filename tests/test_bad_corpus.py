@@ -211,6 +211,11 @@ def stderr_warnings(stderr: str, paths: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def check_cli_warnings(root: Path, expect: list[Expect], proc: subprocess.CompletedProcess) -> None:
+    """The warnings a CLI run printed on stderr: one per bad file, as :func:`check_warnings` wants."""
+    check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
+
+
 def corpus_paths(root: Path, expect: list[Expect]) -> list[str]:
     return [str(root / e.rel) for e in expect]
 
@@ -258,7 +263,7 @@ def test_cli_list_json_every_good_article_and_one_warning_per_bad_file(bad_corpu
     proc = cli(cli_env, "--no-cache", "list", "--corpus", str(root), "--json")
     rows = json.loads(proc.stdout)
     assert sorted(r["id"] for r in rows) == good_ids(expect)
-    check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
+    check_cli_warnings(root, expect, proc)
 
 
 def test_cli_list_table_prints_every_good_article_cold_and_from_the_cache(bad_corpus, cli_env) -> None:
@@ -271,7 +276,7 @@ def test_cli_list_table_prints_every_good_article_cold_and_from_the_cache(bad_co
             assert article_id in proc.stdout, f"{article_id} missing from the table"
             assert titles[article_id][:30] in proc.stdout
         assert f"{len(good_ids(expect))} articles in" in proc.stdout
-        check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
+        check_cli_warnings(root, expect, proc)
 
 
 def test_cli_search_finds_every_good_article(bad_corpus, cli_env) -> None:
@@ -281,7 +286,7 @@ def test_cli_search_finds_every_good_article(bad_corpus, cli_env) -> None:
     assert sorted(r["id"] for r in rows) == good_ids(expect)
     for r in rows:
         assert all(r["snippet"][s:e].casefold() == WORD for s, e in r["hits"]), r
-    check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
+    check_cli_warnings(root, expect, proc)
     table = cli(cli_env, "search", WORD, "--limit", "100", "--corpus", str(root))
     assert f"{len(rows)} shown of {len(rows)} matching" in table.stdout
 
@@ -293,12 +298,8 @@ def test_cli_entities_load_the_bad_corpus(bad_corpus, cli_env) -> None:
     assert {a for r in rows for a in r["articles"]} <= set(good_ids(expect))
     names = {r["name"] for r in rows}
     assert "Tracy Brabin" in names, "the name in the 20 MB article is found"
-    check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
-    check_warnings(
-        root,
-        expect,
-        stderr_warnings(cli(cli_env, "entities", "--corpus", str(root)).stderr, corpus_paths(root, expect)),
-    )
+    check_cli_warnings(root, expect, proc)
+    check_cli_warnings(root, expect, cli(cli_env, "entities", "--corpus", str(root)))
 
 
 def test_cli_timeline_loads_the_bad_corpus_with_offsets_into_bodies(bad_corpus, cli_env) -> None:
@@ -310,12 +311,8 @@ def test_cli_timeline_loads_the_bad_corpus_with_offsets_into_bodies(bad_corpus, 
     assert {"huge", "plain"} <= {r["article"] for r in rows}
     for r in rows:
         assert bodies[r["article"]][r["start"] : r["end"]] == r["text"], r
-    check_warnings(root, expect, stderr_warnings(proc.stderr, corpus_paths(root, expect)))
-    check_warnings(
-        root,
-        expect,
-        stderr_warnings(cli(cli_env, "timeline", "--corpus", str(root)).stderr, corpus_paths(root, expect)),
-    )
+    check_cli_warnings(root, expect, proc)
+    check_cli_warnings(root, expect, cli(cli_env, "timeline", "--corpus", str(root)))
 
 
 def test_cli_extract_every_candidate_file(bad_corpus, cli_env) -> None:
