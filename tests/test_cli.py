@@ -145,6 +145,14 @@ def test_extract_offsets_index_the_file_as_stored(tmp_path):
     assert any(t["value"] == "2023-03" for t in rows[0]["times"])
 
 
+def test_extract_gives_a_mentions_extent_with_its_determiner_and_its_bare_name(tmp_path):
+    path = write(tmp_path, "a.txt", "Officials at the Federal Reserve said rates would rise in The Hague.\n")
+    rows = run_json("extract", str(path))
+    found = {e["name"]: e["text"] for e in rows[0]["entities"]}
+    assert found["Federal Reserve"] == "the Federal Reserve"
+    assert found["The Hague"] == "The Hague"  # "The" is part of this name: no second determiner
+
+
 def test_extract_missing_file_is_status_2(tmp_path):
     proc = run("extract", "--json", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "nope.txt" in proc.stderr

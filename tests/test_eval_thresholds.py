@@ -55,7 +55,7 @@ def test_entities_on_conll_subset() -> None:
 
 def test_entities_on_meantime_subset() -> None:
     line = _score("score_ner.py", "meantime_ner.jsonl")
-    assert _figure(line, "typed F1") >= 0.54, line
+    assert _figure(line, "typed F1") >= 0.60, line
 
 
 def test_times_on_timebank_subset() -> None:

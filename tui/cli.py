@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tui.extract.model import EntityMention
     from tui.library import Library
     from tui.settings import Settings
 
@@ -315,9 +316,15 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings | None) -> int:
     return 0
 
 
+def _entity_json(text: str, m: EntityMention, start: int) -> dict:
+    """One mention for ``extract --json``: its extent as a phrase ("the Federal Reserve"), and its name."""
+    return {"start": start, "end": m.end, "text": text[start : m.end], "type": m.type, "name": m.text}
+
+
 def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
     from tui.decoding import decode_bytes
     from tui.extract.entities import extract_entities
+    from tui.extract.extent import mention_start
     from tui.extract.times import extract_times
     from tui.metadata import read_metadata
     from tui.text import make_printable
@@ -346,10 +353,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
         out.append(
             {
                 "file": name,
-                "entities": [
-                    {"start": m.start, "end": m.end, "text": m.text, "type": m.type}
-                    for m in extract_entities(text)
-                ],
+                "entities": [_entity_json(text, m, mention_start(text, m)) for m in extract_entities(text)],
                 "times": [
                     {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
                     for t in extract_times(text, dct)

@@ -71,6 +71,7 @@ class Lexicon:
     misc_suffix: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
+    speech: set[str] = field(default_factory=set)  # verbs of saying ("said"): often follow a subject name
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     zones: set[str] = field(default_factory=set)  # time zone abbreviations (UTC, GMT)
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
     common = _sections("common_words.txt")
     lex.function = _words(common.get("function", []))
     lex.common = lex.function | _words(common.get("content", []))
+    lex.speech = _words(common.get("speech", []))
     cal = _sections("time_words.txt")
     lex.months = _calendar(cal.get("months", [])) | _calendar(cal.get("cyrillic_months", []))
     lex.weekdays = _calendar(cal.get("weekdays", [])) | _calendar(cal.get("cyrillic_weekdays", []))
