@@ -147,15 +147,26 @@ def test_words_past_position_65535_are_found_in_every_kind_of_build(monkeypatch)
     assert list(patched.body.terms["closing"].positions_of(20)) == [70_001]
 
 
-def test_the_index_survives_pickling_word_for_word_with_long_documents():
-    """The cache stores the index in a few concatenated buffers; every posting must come back."""
+@pytest.mark.parametrize("chunk", [1 << 21, 7], ids=["one chunk", "many chunks"])
+@pytest.mark.parametrize("memo", [True, False], ids=["pickle", "without memo"])
+def test_the_index_survives_pickling_word_for_word_with_long_documents(monkeypatch, chunk, memo):
+    """The cache stores the index in chunks of concatenated buffers; every posting must come back."""
+    import io
     import pickle
 
-    from tui.search.index import TextIndex
+    from tui.search import index as index_module
+    from tui.search.index import TextIndex, dump_without_memo
 
+    monkeypatch.setattr(index_module, "CHUNK_POSITIONS", chunk)
     docs = [("Moskvich plant", "KAMAZ builds cars in Moscow. " * 3), ("Long", "word " * 70_000 + "tail end")]
+    docs += [(f"Note {i}", f"plant {i} opened near Moscow, said KAMAZ") for i in range(30)]
     index = TextIndex.build(docs)
-    back = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    if memo:
+        back = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    else:
+        buf = io.BytesIO()
+        dump_without_memo(index, buf)
+        back = pickle.loads(buf.getvalue())
     for mine, theirs in ((index.title, back.title), (index.body, back.body)):
         assert mine.terms.keys() == theirs.terms.keys() and mine.lengths == theirs.lengths
         for word, p in mine.terms.items():

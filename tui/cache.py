@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 from tui.corpus import Article, LoadResult, LoadWarning, claim_unique_id, iter_corpus_files, load_article
 from tui.extract.model import TimelineEntry
 from tui.library import Library, LibraryOptions
+from tui.search.index import dump_without_memo
 from tui.state import atomic_write, corpus_key
 
 CACHE_VERSION = 5
@@ -147,7 +148,10 @@ def _write_part(folder: Path, part: str, payload: dict) -> None:
     def write(fh: BinaryIO) -> None:
         fh.write(_magic())
         pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        if part == "index":  # the largest part: loading it must not hold every buffer at once
+            dump_without_memo(payload, fh)
+        else:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     atomic_write(folder / f"{part}.pickle", write)
 
@@ -373,9 +377,9 @@ def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[
 
 def _doc_keys(library: Library) -> list[str]:
     """The file (relative to the root) of each article, in article order."""
-    root = library.root
+    prefix = os.path.join(library.root, "")
     return [
-        a.path.relative_to(root).as_posix() if a.path.is_relative_to(root) else str(a.path)
+        a.path[len(prefix) :].replace(os.sep, "/") if a.path.startswith(prefix) else a.path
         for a in library.articles
     ]
 

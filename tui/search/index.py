@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import math
+import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
+from typing import BinaryIO
 
 from tui.text import TOKEN_RE
 
@@ -18,6 +20,8 @@ K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 2.5
 SHORT_MAX = 0xFFFF  # the largest 2-byte position or count
+CHUNK_POSITIONS = 1 << 21  # word positions per chunk of the pickled index (4 MB at 2 bytes)
+_PARTS = ("docs", "counts", "positions")
 
 
 class Postings:
@@ -113,6 +117,33 @@ def _positions_by_word(text: str) -> tuple[dict[str, list[int]], int]:
     return local, len(tokens)
 
 
+def _chunks(group: list[Postings]) -> list[tuple[int, bytes, bytes, bytes]]:
+    """Runs of consecutive words' postings as (word count, docs, counts, positions) buffers."""
+    out = []
+    i = 0
+    while i < len(group):
+        j, n = i, 0
+        while j < len(group) and (j == i or n + len(group[j].positions) <= CHUNK_POSITIONS):
+            n += len(group[j].positions)
+            j += 1
+        run = group[i:j]
+        out.append((j - i, *(b"".join(getattr(p, part).tobytes() for p in run) for part in _PARTS)))
+        i = j
+    return out
+
+
+def dump_without_memo(obj: object, fh: BinaryIO) -> None:
+    """Pickle ``obj`` (which must hold no shared or circular references) with no memo.
+
+    With a memo the loader keeps every buffer it has read until it is done, so a loaded index
+    would briefly need its own size two or three times over; without one, each chunk's buffer
+    is freed as soon as its words have their arrays.
+    """
+    pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(obj)
+
+
 class FieldIndex:
     """The index of one field (title or body) of every document."""
 
@@ -199,11 +230,13 @@ class FieldIndex:
         self._sorted_vocab = None
 
     def __getstate__(self) -> dict:
-        """Every word's postings concatenated into a few buffers.
+        """Every word's postings concatenated into a few buffers, in chunks of consecutive words.
 
         Pickling each word's three arrays on their own leaves, once loaded, a hole in the heap
-        where each array's bytes were (the unpickler holds them until it is done): at 100,000
-        articles that doubled the index's memory and made loading it slower.
+        where each array's bytes were: at 100,000 articles that doubled the index's memory and
+        made loading it slower. Chunks let loading free each buffer as soon as its words have
+        their arrays, when the pickle has no memo (see :func:`dump_without_memo`), so loading
+        needs little more memory than the index itself.
         """
         short = [p for p in self.terms.values() if p.positions.typecode == "H"]
         wide = [p for p in self.terms.values() if p.positions.typecode != "H"]
@@ -216,8 +249,7 @@ class FieldIndex:
         for name, group in (("s", short), ("w", wide)):
             state[name + "docs"] = array("I", (len(p.docs) for p in group))
             state[name + "positions"] = array("I", (len(p.positions) for p in group))
-            for part in ("docs", "counts", "positions"):
-                state[f"{name}_{part}"] = b"".join(getattr(p, part).tobytes() for p in group)
+            state[name + "_chunks"] = _chunks(group)
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -229,22 +261,28 @@ class FieldIndex:
         words = iter(state["words"])
         new = Postings.__new__
         for name, small in (("s", "H"), ("w", "I")):
-            # one array per buffer, then a slice of it per word: slicing an array is a single
-            # C call, and the big arrays are freed whole (returned to the system, no holes)
-            docs, counts, positions = array("I"), array(small), array(small)
-            docs.frombytes(state.pop(name + "_docs"))
-            counts.frombytes(state.pop(name + "_counts"))
-            positions.frombytes(state.pop(name + "_positions"))
-            d = q = 0
-            for n_docs, n_pos in zip(state[name + "docs"], state[name + "positions"], strict=True):
-                p = new(Postings)
-                p.docs = docs[d : d + n_docs]
-                p.counts = counts[d : d + n_docs]
-                d += n_docs
-                p.positions = positions[q : q + n_pos]
-                q += n_pos
-                p._ends = None
-                terms[next(words)] = p
+            sizes = zip(state[name + "docs"], state[name + "positions"], strict=True)
+            chunks = state.pop(name + "_chunks")
+            chunks.reverse()
+            while chunks:
+                # one array per buffer, then a slice of it per word: slicing an array is a single
+                # C call; the chunk's bytes and arrays are freed before the next chunk is made
+                n_words, *raw = chunks.pop()
+                docs, counts, positions = array("I"), array(small), array(small)
+                docs.frombytes(raw[0])
+                counts.frombytes(raw[1])
+                positions.frombytes(raw[2])
+                del raw
+                d = q = 0
+                for n_docs, n_pos in islice(sizes, n_words):
+                    p = new(Postings)
+                    p.docs = docs[d : d + n_docs]
+                    p.counts = counts[d : d + n_docs]
+                    d += n_docs
+                    p.positions = positions[q : q + n_pos]
+                    q += n_pos
+                    p._ends = None
+                    terms[next(words)] = p
 
     @property
     def doc_count(self) -> int:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tui.search.index import TextIndex
+from tui.search.index import TextIndex, dump_without_memo
 
 PARALLEL_MIN_DOCS = 4000  # below this, starting a process costs more than it saves
 _RUNNING: set[multiprocessing.process.BaseProcess] = set()  # children building right now
@@ -145,4 +145,4 @@ def _build_part(out: Path, docs: list[tuple[str, str]], start: int) -> None:
     index = _index_part(docs, start)
     del docs
     with out.open("wb") as fh:
-        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        dump_without_memo(index, fh)
