@@ -387,7 +387,7 @@ async def test_reload_moves_to_the_neighbour_of_a_removed_article(corpus: Path) 
         await pilot.press("j", "enter")
         await pilot.pause()
         removed = main.articles[main.open_number]
-        removed.path.unlink()
+        Path(removed.path).unlink()
         await pilot.press("r")
         await app.settled()
         await pilot.pause()
