@@ -169,3 +169,45 @@ def test_that_year_takes_the_year_of_the_last_date_mentioned() -> None:
         "date",
         "2001",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices, flat since November, will rise.", "2022-11"),  # "since": the past whatever the tense
+        ("A parade on Saturday was expected to draw crowds.", "2023-03-18"),
+        ("Protesters rallied, and were planning a march on Saturday.", "2023-03-18"),
+        ("The board has decided to sell the unit in June.", "2023-06"),
+    ],
+)
+def test_tense_cues_around_a_bare_day_or_month(text: str, value: str) -> None:
+    assert _one(text)[2] == value
+
+
+def test_clock_before_a_zone_clock_in_parentheses_takes_the_day_named_after_it() -> None:
+    # reported on Wednesday about Tuesday; and a plan for Thursday given inside the parentheses
+    v = _values("The blast came at about 10:35 a.m. (0735 GMT) Tuesday, officials said.")
+    assert v["10:35 a.m."] == ("time", "2023-03-14T10:35")
+    assert v["0735 GMT"] == ("time", "2023-03-14T07:35Z")
+    v = _values("''He will leave at 4 in the morning (4 a.m. EDT Thursday),'' she said.")
+    assert v["4 in the morning"] == ("time", "2023-03-16T04:00")
+
+
+def test_following_previous_and_same_take_the_last_date_mentioned() -> None:
+    v = _values("He was promoted on May 22, 1995, and the following year he retired.")
+    assert v["the following year"] == ("date", "1996")
+    assert _values("The bid came in March 2001. The following month it failed.")["The following month"] == (
+        "date",
+        "2001-04",
+    )
+    assert _values("Shares rose on Monday, when a report came out the same day.")["the same day"] == (
+        "date",
+        "2023-03-13",
+    )
+    assert _one("Sales doubled the following year.")[2] == "2024"  # no date before: the dct's
+
+
+def test_day_after_a_date_in_a_range_is_a_date_of_that_month() -> None:
+    v = _values("The summit will be held on April 24 and 25.")
+    assert v["25"] == ("date", "2023-04-25")
+    assert "10" not in _values("On May 3 and 10 others were hurt.")

@@ -269,12 +269,15 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 # --- tense -------------------------------------------------------------------------------------------
 _TENSE_RE = re.compile(
-    r"\b(?P<f>will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
-    r"scheduled|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
-    r"to leave|to meet|to visit|to begin|to start|should|wants? to|as early as)\b|(?P<f2>'ll)\b|"
+    r"\b(?P<f>(?:was|were|is|are)\s+(?:planning|expected|scheduled|slated|set|due|going)\b|"
+    r"will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
+    r"scheduled|slated|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
+    r"to leave|to meet|to visit|to begin|to start|should|wants? to|as early as|decided to|agreed to|"
+    r"promised to|vowed to|pledged to|poised to|about to|likely to|ready to)\b|(?P<f2>'ll)\b|"
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )
+_SINCE_RE = re.compile(r"(?<![\w-])since\s+\Z", re.I)
 _CLAUSE_STOPS = (".", "\n", ";", "?", "!", '"', "''", "``", "“", "”")
 _ABBR_BEFORE_DOT_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w\Z")
 
@@ -288,7 +291,9 @@ def direction_at(text: str, start: int, end: int) -> int:
     """-1 when the clause around a time expression reads as past (the default in news), +1 as future.
 
     The tense marker nearest the expression decides: "will meet on Friday" is future, "said Friday it
-    will ..." is past."""
+    will ..." is past; "since" always points back."""
+    if _SINCE_RE.search(text, max(0, start - 8), start):
+        return -1  # "since March": a point before the dct whatever the tense
     lo = max(0, start - 80)
     hi = min(len(text), end + 30)
     for stop in _CLAUSE_STOPS:

@@ -15,10 +15,12 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
+from typing import TypeGuard
 
 from tui.extract.lexicon import lexicon
 from tui.extract.model import TimeMention
 from tui.extract.time_values import (
+    add_months,
     ago,
     day_month_year,
     direction_at,
@@ -1110,13 +1112,46 @@ def _matches_at(
 
 
 _CLOCK_DAY_GAP = re.compile(r"[ \t]*(?:on|at)?[ \t]*")
+_OPEN_PAREN_GAP = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE_PAREN_GAP = re.compile(r"[ \t]*\)[ \t]*(?:on|at)?[ \t]*")
+
+Span = tuple[int, int, str, str | None]
 
 
-def _merge_clock_and_day(
-    text: str, chosen: list[tuple[int, int, str, str | None]]
-) -> list[tuple[int, int, str, str | None]]:
+def _is_day(value: str | None) -> TypeGuard[str]:
+    """A calendar day ("2000-04-06"), not a week, month or unknown."""
+    return value is not None and len(value) == 10 and value[:1].isdigit()
+
+
+def _is_clock(value: str | None) -> TypeGuard[str]:
+    """A clock time with its day ("2000-04-06T04:00"), not a bare part of day ("TMO")."""
+    return value is not None and "T" in value and value[:1].isdigit()
+
+
+def _date_clock_across_parenthesis(text: str, chosen: list[Span]) -> list[Span]:
+    """ "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": a clock followed by the
+    same moment in another zone takes the day named after it (the days are not joined into one span)."""
+    out = list(chosen)
+    for i in range(len(out) - 2):
+        s0, e0, t0, v0 = out[i]
+        s1, e1, t1, v1 = out[i + 1]
+        s2, _e2, t2, v2 = out[i + 2]
+        if not (t0 == t1 == "time" and t2 == "date" and _is_clock(v0) and _is_clock(v1) and _is_day(v2)):
+            continue
+        if _OPEN_PAREN_GAP.fullmatch(text, e0, s1) is None:
+            continue
+        inside = _CLOCK_DAY_GAP.fullmatch(text, e1, s2) is not None  # "(4 a.m. EDT Thursday)"
+        if not inside and _CLOSE_PAREN_GAP.fullmatch(text, e1, s2) is None:
+            continue
+        out[i] = (s0, e0, t0, f"{v2}{v0[v0.index('T') :]}")
+        if not inside:  # the zone clock has no day of its own either
+            out[i + 1] = (s1, e1, t1, f"{v2}{v1[v1.index('T') :]}")
+    return out
+
+
+def _merge_clock_and_day(text: str, chosen: list[Span]) -> list[Span]:
     """ "9 a.m. Tuesday", "Friday at 10:35 a.m.": one time expression with the day's date and the clock."""
-    out: list[tuple[int, int, str, str | None]] = []
+    out: list[Span] = []
     for item in chosen:
         if out:
             s0, e0, t0, v0 = out[-1]
@@ -1125,14 +1160,7 @@ def _merge_clock_and_day(
             if gap is not None and {t0, t1} == {"time", "date"}:
                 clock = v0 if t0 == "time" else v1
                 day = v1 if t0 == "time" else v0
-                if (
-                    clock
-                    and "T" in clock
-                    and clock[:1].isdigit()
-                    and day
-                    and len(day) == 10
-                    and day[:1].isdigit()
-                ):
+                if _is_clock(clock) and _is_day(day):
                     out[-1] = (s0, e1, "time", day + clock[clock.index("T") :])
                     continue
                 if clock and "T" in clock and day is None:
@@ -1144,18 +1172,39 @@ def _merge_clock_and_day(
 
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+")
 _DAY_OFFSET_GAP = re.compile(r"[ \t]+(?P<w>before|after)[ \t]+")
-_THAT_UNIT_RE = re.compile(r"(?:.*\s)?that\s+(?P<u>year|month)", re.I | re.S)
+_ANAPHOR_RE = re.compile(
+    r"(?:.*\s)?(?:that\s+(?P<u>year|month)|the\s+same\s+(?P<d>day)|"
+    r"the\s+(?P<rel>following|previous)\s+(?P<u2>year|month))",
+    re.I | re.S,
+)
 _FULL_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 _ABS_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 
 
-def _merge_anchored(
-    text: str, chosen: list[tuple[int, int, str, str | None]]
-) -> list[tuple[int, int, str, str | None]]:
+def _resolve_anaphor(text: str, item: Span, before: list[Span]) -> Span:
+    """ "that year", "later that month", "the following year", "the same day": the period of the last date
+    mentioned before (a year later for "the following year"), not of the dct; without one, as it was."""
+    s1, e1, t1, v1 = item
+    ana = _ANAPHOR_RE.fullmatch(text, s1, e1)
+    if ana is None:
+        return item
+    unit = (ana["u"] or ana["d"] or ana["u2"]).casefold()
+    n = {"year": 4, "month": 7, "day": 10}[unit]
+    for _s, _e, t, v in reversed(before):
+        if t in ("date", "time") and v and _ABS_DATE_RE.fullmatch(v[:n]) and len(v) >= n:
+            if ana["rel"]:
+                step = 1 if ana["rel"].casefold() == "following" else -1
+                y, m = (int(v[:4]) + step, 1) if n == 4 else add_months(int(v[:4]), int(v[5:7]), step)
+                return (s1, e1, t1, f"{y:04d}" if n == 4 else f"{y:04d}-{m:02d}")
+            return (s1, e1, t1, v[:n])
+    return item
+
+
+def _merge_anchored(text: str, chosen: list[Span]) -> list[Span]:
     """Expressions anchored on the date next to them: "the week of March 6" (that date's week), "the day
-    before Tuesday's hearing" (a day off it), "Easter week"; and "that year" / "later that month", which
-    take the year (month) of the last date mentioned before them."""
-    out: list[tuple[int, int, str, str | None]] = []
+    before Tuesday's hearing" (a day off it), "Easter week"; and those anchored on the last date mentioned
+    before them (:func:`_resolve_anaphor`)."""
+    out: list[Span] = []
     for item in chosen:
         s1, e1, t1, v1 = item
         if out:
@@ -1176,15 +1225,31 @@ def _merge_anchored(
             name = " ".join(text[s1:e1].split()).replace("’", "'").casefold()
             if week and text[s1].isupper() and name in time_words().holidays:
                 item = (s1, e1 + week.end(), "date", iso_week(dt.date.fromisoformat(v1)))
-        if v1 is None and t1 == "date":
-            that = _THAT_UNIT_RE.fullmatch(text, s1, e1)
-            if that:
-                n = 4 if that["u"].casefold() == "year" else 7
-                for _s, _e, t, v in reversed(out):
-                    if t in ("date", "time") and v and _ABS_DATE_RE.match(v) and len(v) >= n:
-                        item = (s1, e1, t1, v[:n])
-                        break
+        if t1 == "date":
+            item = _resolve_anaphor(text, item, out)
         out.append(item)
+    return out
+
+
+_DAY_RANGE_END_RE = re.compile(
+    r"[ \t]*(?:-|–|and|or|to|through)[ \t]*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?![ \t]*,?[ \t]*\d)(?=[ \t]*[.,;:)\n]|[ \t]+(?:in|at)\b|\Z)"  # not "May 3 and 10 others"
+)
+
+
+def _add_range_end_days(text: str, chosen: list[Span]) -> list[Span]:
+    """ "April 24 and 25", "May 3-5": the bare day number after a full date is a date of the same month."""
+    out: list[Span] = []
+    for i, (s, e, t, v) in enumerate(chosen):
+        out.append((s, e, t, v))
+        if t != "date" or not _is_day(v) or not text[e - 1 : e].isdigit():
+            continue
+        m = _DAY_RANGE_END_RE.match(text, e)
+        if m is None or (i + 1 < len(chosen) and chosen[i + 1][0] < m.end()):
+            continue
+        day = int(m["d"])
+        if int(v[8:]) < day <= 31 and (end_day := _date(int(v[:4]), int(v[5:7]), day)):
+            out.append((m.start("d"), m.end("d"), "date", end_day))
     return out
 
 
@@ -1267,8 +1332,8 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
         ends.insert(i, e)
         chosen.append((s, e, typ, value))
     chosen.sort()
-    chosen = _merge_clock_and_day(text, chosen)
-    chosen = _merge_anchored(text, chosen)
+    chosen = _merge_clock_and_day(text, _date_clock_across_parenthesis(text, chosen))
+    chosen = _add_range_end_days(text, _merge_anchored(text, chosen))
     out = []
     for s, e, typ, value in chosen:
         while e > s and text[e - 1] in " \t,":
