@@ -89,3 +89,19 @@ def test_a_changed_file_patches_an_index_whose_bodies_were_released(tmp_path):
     fresh = _open(folder, 10**12)
     for query in ("KAMAZ", "moscow", "zanzibar", "plant", "quorvex"):
         assert [h.id for h in second.search(query).hits] == [h.id for h in fresh.search(query).hits]
+
+
+def test_the_index_helper_process_reads_its_half_from_the_files(tmp_path, monkeypatch):
+    """In a large corpus the helper gets where each body is, not the body: its results must match."""
+    from tui.search import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(parallel, "_usable_cpus", lambda: 2)
+    folder = _folder(tmp_path)
+    write(folder, "zz_last.txt", "Quorvex opened a plant in Kaluga.\n")  # sorts last: in the helper's half
+    held, released = _open(folder, 10**12), _open(folder, 0)
+    released.text_index  # noqa: B018
+    assert all(a.body_text is None for a in released.articles)
+    for query in ("KAMAZ", '"car plant"', "mosk*", "Мантуров", "Quorvex", '"plant in Kaluga"'):
+        assert released.search(query) == held.search(query), query
+    assert released.search('"plant in Kaluga"')

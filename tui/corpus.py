@@ -75,8 +75,7 @@ class Article:
 
     def __reduce__(self) -> tuple:
         # Rebuilt by calling the class with its fields (the quickest way back for 100,000 of
-        # them). The path is left out: the cache knows it, and rebuilding Path objects while
-        # unpickling costs more than the rest of the article.
+        # them). The path is left out: the cache knows it from the folder walk.
         return (Article, tuple(None if name == "path" else getattr(self, name) for name in _ARTICLE_FIELDS))
 
     @property
@@ -101,8 +100,7 @@ BODY_GONE = (
 )
 
 
-@functools.lru_cache(maxsize=64)
-def _read_body(path: str, size: int, mtime_ns: int, encoding: str, offset: int, length: int) -> str:
+def read_body_back(path: str, size: int, mtime_ns: int, encoding: str, offset: int, length: int) -> str:
     """Read an article's body back from its file, as loading made it (``BODY_GONE`` if it changed)."""
     try:
         st = os.stat(path)
@@ -118,6 +116,9 @@ def _read_body(path: str, size: int, mtime_ns: int, encoding: str, offset: int, 
         return BODY_GONE
     text = make_printable(normalize_newlines(decoded.text))
     return text[offset : offset + length]
+
+
+_read_body = functools.lru_cache(maxsize=64)(read_body_back)  # the reader asks for one body many times
 
 
 @dataclass(slots=True)
