@@ -116,3 +116,10 @@ def test_a_surname_read_before_keeps_its_sentence_initial_mentions() -> None:
     assert ("Brix", "person") in got
     # without the full name the sentence-initial ordinary word is dropped as before
     assert "Brix" not in _texts("The brix were sold. Brix are cheap.")
+
+
+def test_the_department_in_an_office_title_is_no_person() -> None:
+    got = _types("She will brief the Secretary of Defense on Monday. Minister of Finance Anna Velt agreed.")
+    assert got.get("Defense") == "organization"
+    assert got.get("Finance") != "person"
+    assert got.get("Anna Velt") == "person"  # the holder named after the office is still a person

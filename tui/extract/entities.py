@@ -515,7 +515,9 @@ class _Segmenter:
                 while cur and toks[cur[-1]].low in _TITLE_MODIFIERS:
                     cur.pop()
                 flush()
-                person_next = True
+                # "Secretary of Defense", "Minister of Finance": the name after "of" is the office's
+                # department, not the person who holds it
+                person_next = not (i + tl < len(toks) and toks[i + tl].low == "of")
                 i += tl
                 continue
             if (
