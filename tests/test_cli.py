@@ -92,6 +92,19 @@ def test_table_output_shows_markup_literally(tmp_path):
     assert "[bold red]Not bold[/]" in proc.stdout
 
 
+def test_a_table_sent_to_a_pipe_is_tab_separated_one_row_a_line(tmp_path):
+    write(tmp_path, "a.txt", "First title\n\nKAMAZ\tbuilds cars.")
+    write(tmp_path, "b.txt", "Second title\n\nMoskvich too.")
+    proc = run("list", "--corpus", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    header = lines[0].split("\t")
+    assert header[:2] == ["id", "title"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [r[:2] for r in rows] == [["a", "First title"], ["b", "Second title"]]
+    assert all(len(r) == len(header) for r in rows)
+
+
 def test_list_prints_good_articles_and_one_warning_per_bad_file(tmp_path):
     write(tmp_path, "good.txt", "Good\n\nText.")
     write(tmp_path, "empty.txt", "")
