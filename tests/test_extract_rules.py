@@ -123,3 +123,10 @@ def test_the_department_in_an_office_title_is_no_person() -> None:
     assert got.get("Defense") == "organization"
     assert got.get("Finance") != "person"
     assert got.get("Anna Velt") == "person"  # the holder named after the office is still a person
+
+
+def test_a_weakly_typed_name_takes_the_type_of_its_list() -> None:
+    got = _types("The carmakers Velcorp Motors, Ford and General Motors asked for loans.")
+    assert got.get("Ford") == "organization"  # a surname too, but listed among companies
+    got = _types("Talks with Anna Velt and Ford ended.")  # a list of two people: Ford stays a person
+    assert got.get("Ford") == "person"

@@ -452,6 +452,34 @@ def _starts_line_or_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
+
+
+def _lists_share_a_type(text: str, spans: list[Span]) -> None:
+    """Names in one list ("Chrysler, Ford and General Motors") are of one kind: a weakly typed
+    member takes the type its strongly typed fellows agree on. A list is three names or more, or
+    two joined by "and"/"or" (a comma alone may be an apposition: "Smith, Ford's chairman")."""
+    groups: list[list[Span]] = []
+    joined: list[bool] = []
+    for i, sp in enumerate(spans):
+        if i and (m := _LIST_GAP_RE.fullmatch(text, spans[i - 1].end, sp.start)):
+            groups[-1].append(sp)
+            joined[-1] = joined[-1] or bool(m.group(1) or m.group(2))
+        else:
+            groups.append([sp])
+            joined.append(False)
+    for group, has_and in zip(groups, joined, strict=True):
+        if len(group) < 2 or (len(group) == 2 and not has_and):
+            continue
+        strong = {t for t, sc in (m.evidence.best() for m in group) if t and sc >= 5}
+        if len(strong) != 1:
+            continue
+        typ = strong.pop()
+        for m in group:
+            if m.evidence.best()[1] < 3:
+                m.evidence.add(typ, 4)
+
+
 def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Container[str]) -> None:
     """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
     # a product cue types only its own mention: "Airbus aircraft" does not make Airbus a product
@@ -476,6 +504,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             if sc > d.get(typ, 0.0):
                 d[typ] = sc
     person_parts, org_parts = _parts_evidence(spans, lex)
+    _lists_share_a_type(text, spans)
     prev: Span | None = None
     for sp in spans:
         ev = sp.evidence
