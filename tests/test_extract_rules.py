@@ -130,3 +130,10 @@ def test_a_weakly_typed_name_takes_the_type_of_its_list() -> None:
     assert got.get("Ford") == "organization"  # a surname too, but listed among companies
     got = _types("Talks with Anna Velt and Ford ended.")  # a list of two people: Ford stays a person
     assert got.get("Ford") == "person"
+
+
+def test_a_name_before_a_role_noun_or_with_a_company_prefix_is_an_organisation() -> None:
+    got = _types("Analysts said Velt Dem leader Anna Velt would speak. Late on Monday, Deutsche Korvel said no.")
+    assert got.get("Velt Dem") == "organization"  # "X leader Y": X is the party
+    assert got.get("Anna Velt") == "person"
+    assert got.get("Deutsche Korvel") == "organization"

@@ -25,60 +25,6 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
-_ORG_AFTER = frozenset(
-    [
-        "plant",
-        "plants",
-        "factory",
-        "factories",
-        "brand",
-        "brands",
-        "shares",
-        "stock",
-        "stake",
-        "spokesman",
-        "spokeswoman",
-        "officials",
-        "executives",
-        "board",
-        "subsidiary",
-        "unit",
-        "headquarters",
-        "employees",
-        "dealers",
-        "dealership",
-        "dealerships",
-        "model",
-        "models",
-        "vehicles",
-        "cars",
-        "products",
-        "chairman",
-        "ceo",
-        "executive",
-        "management",
-        "shareholders",
-        "chief",
-        "president's",
-        "plc",
-        "group's",
-        "company's",
-        "bank's",
-        # a club's players and staff: "Chelsea winger X", "Arsenal boss Y"
-        "winger",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "keeper",
-        "boss",
-        "manager",
-        "squad",
-        "fans",
-        "supporters",
-        "players",
-    ]
-)
 # Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
 # operating system". A maker ("Airbus aircraft") is a known or strongly typed name and keeps its type.
 _PRODUCT_AFTER = frozenset(
@@ -127,7 +73,6 @@ _PRODUCT_AFTER = frozenset(
 # Words before a name that make it a product: "its new model Falcon", "the Lada brand"
 _PRODUCT_BEFORE = frozenset(["model", "models", "version", "versions"])
 # Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
-_ORG_PREFIX = frozenset(["air", "radio", "aero", "banco", "banque", "team", "telecom"])
 _PLACE_OF = frozenset(
     [
         "city",
@@ -241,7 +186,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         ev.add("misc", 7)  # a model or product code: A380, Boeing 737-800
     elif raw_words[0][:1].islower() and "-" not in raw_words[0]:
         ev.add("misc", 6)  # a camel-case product name: iPhone, iTunes Music Store
-    if nw >= 2 and first in _ORG_PREFIX:
+    if nw >= 2 and first in lex.org_prefix:
         ev.add("organization", 6)
     if nw >= 2:
         if last in lex.org_suffix:
@@ -324,7 +269,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                     ev.add("place", 4)
                 elif w1l in ("chief", "head") and w2l in lex.person_after | {"executive", "of"}:
                     ev.add("person", 5)
-            elif not punct and w1l in _ORG_AFTER:
+            elif not punct and w1l in lex.org_after:
                 ev.add("organization", 4)
             elif not punct and not det and w1l in _PRODUCT_AFTER and (w1l != "line" or nw == 1):
                 product_cue = True

@@ -65,6 +65,8 @@ class Lexicon:
     org_suffix: set[str] = field(default_factory=set)
     org_head: set[str] = field(default_factory=set)
     org_cue: set[str] = field(default_factory=set)
+    org_prefix: set[str] = field(default_factory=set)  # "Deutsche Boerse", "Air Canada"
+    org_after: set[str] = field(default_factory=set)  # "X shares", "X spokesman"
     place_suffix: set[str] = field(default_factory=set)
     place_head: set[str] = field(default_factory=set)
     place_cue: set[str] = field(default_factory=set)
@@ -128,6 +130,8 @@ def lexicon() -> Lexicon:
     lex.org_suffix = _words(org.get("suffix", []))
     lex.org_head = _words(org.get("head", []))
     lex.org_cue = _words(org.get("cue", []))
+    lex.org_prefix = _words(org.get("prefix", []))
+    lex.org_after = _words(org.get("after", []))
     place = _sections("place_words.txt")
     lex.place_suffix = _words(place.get("suffix", []))
     lex.place_head = _words(place.get("head", []))
