@@ -133,7 +133,9 @@ def test_a_weakly_typed_name_takes_the_type_of_its_list() -> None:
 
 
 def test_a_name_before_a_role_noun_or_with_a_company_prefix_is_an_organisation() -> None:
-    got = _types("Analysts said Velt Dem leader Anna Velt would speak. Late on Monday, Deutsche Korvel said no.")
+    got = _types(
+        "Analysts said Velt Dem leader Anna Velt would speak. Late on Monday, Deutsche Korvel said no."
+    )
     assert got.get("Velt Dem") == "organization"  # "X leader Y": X is the party
     assert got.get("Anna Velt") == "person"
     assert got.get("Deutsche Korvel") == "organization"
