@@ -98,6 +98,7 @@ def build_bad_corpus(root: Path) -> list[Expect]:
     )
     good("huge.txt", _huge_article())
     good("one_line.txt", (f"one very long line about the {WORD} crossing, " * 5000)[:LONG_LINE])
+    good("headline_only.txt", f"Short {WORD} item with no more text\n")
     bad("only_front_matter.md", "---\ntitle: Nothing else\ndate: 2021-05-03\n---\n", "only front matter")
     good(
         "malformed_front.md",

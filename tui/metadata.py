@@ -136,8 +136,9 @@ def read_metadata(text: str) -> Metadata:
         headline, skip = headline_from_lines(rest)
         if headline:
             meta.title = headline
-            start += skip
-            rest = text[start:]
+            if text[start + skip :].strip():  # a file of one short line: that line is its text too
+                start += skip
+                rest = text[start:]
     if meta.date is None:
         head = text[: start + 2000].split("\n")[:3] if start == 0 else rest.split("\n", 3)[:3]
         meta.date = find_dateline(head)
