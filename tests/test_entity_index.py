@@ -139,6 +139,25 @@ def test_short_form_and_acronym_merge_into_organisation() -> None:
     assert idx.find("GM").name == "General Motors"
 
 
+def test_a_clipped_party_name_merges_into_the_full_one_but_not_a_longer_word() -> None:
+    texts = {
+        "a": "The Liberal Democrats met. Lib Dem leaders spoke. BBC News and BBC Newsnight aired it.",
+        "b": "The Liberal Democrats won. A Lib Dem said so.",
+    }
+    per = {
+        aid: [
+            _at(t, w, "organization", n)
+            for w, n in (("Liberal Democrats", 0), ("Lib Dem", 0), ("BBC News", 0), ("BBC Newsnight", 0))
+            if w in t
+        ]
+        for aid, t in texts.items()
+    }
+    idx = build_entity_index(per)
+    assert idx.find("Lib Dem").name == "Liberal Democrats"
+    assert idx.find("BBC News").name == "BBC News"  # "BBC" is a whole word, not clipped
+    assert idx.find("BBC Newsnight").name == "BBC Newsnight"
+
+
 def _at(text: str, word: str, typ: str, nth: int = 0) -> EntityMention:
     i = -1
     for _ in range(nth + 1):

@@ -109,6 +109,13 @@ def _display_score(form: str) -> tuple:
     return (form.isupper() and len(form) > 4, "’" in form)
 
 
+def _clips(short: list[str], full: list[str]) -> bool:
+    """Whether each word of ``short`` is a clipped word of ``full`` ("lib dems" of "liberal democrats")."""
+    return len(short) == len(full) and all(
+        f.startswith(w.rstrip("s")) and len(w.rstrip("s")) < len(f) for w, f in zip(short, full, strict=True)
+    )
+
+
 def _initials(key: str) -> str:
     words = [w for w in key.replace("-", " ").split() if w not in ("of", "and", "for", "the", "&", "de")]
     return "".join(w[0] for w in words)
@@ -421,6 +428,7 @@ def _short_form_candidates(
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[str, list[str]] = defaultdict(list)
+    by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
     for g in groups:
         words = g.split()
         if len(words) < 2:
@@ -430,6 +438,7 @@ def _short_form_candidates(
             by_last[words[-1]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
+            by_stem[words[0][:3]].append(g)
             ini = _initials(g)
             if len(ini) >= 2:
                 by_initials[ini].append(g)
@@ -483,6 +492,11 @@ def _short_form_candidates(
                         cands.append((c, ok[1]))
                 if not by_first.get(w):
                     cands = [(c, group_count.get(c, 0) >= 2) for c in by_initials.get(w.replace(".", ""), [])]
+        elif t == "organization" and all(len(w) >= 3 and w not in lex.common for w in words):
+            # clipped words: "Lib Dem(s)" for "Liberal Democrats"
+            cands = [
+                (c, group_count.get(c, 0) >= 2) for c in by_stem[words[0][:3]] if _clips(words, c.split())
+            ]
         elif t == "person" and len(words) == 2:
             # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
             cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
