@@ -69,3 +69,10 @@ def make_test_app(folder: Path, settings=None, use_cache: bool = False):
             return [c for c in super().get_system_commands(screen) if c.title not in ("Quit", "Screenshot")]
 
     return RecordingApp()
+
+
+async def press_and_settle(app, pilot, *keys: str) -> None:
+    """Press ``keys``, then wait until the work they started has finished and the screen is drawn."""
+    await pilot.press(*keys)
+    await app.settled()
+    await pilot.pause()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import press_and_settle
 from tests.test_app_support import SEEDS
 from tui.app.app import SeedreaderApp
 from tui.app.help_screen import HelpScreen
@@ -74,18 +75,14 @@ async def test_search_updates_list_and_escape_clears() -> None:
         main = app.main
         await pilot.press("slash")
         assert main.search_box.is_open
-        await pilot.press(*"KAMAZ")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, *"KAMAZ")
         assert main.search_text == "KAMAZ"
         assert main.article_list.row_count() == 1
         assert "1 of 3" in str(main.query_one("#list-title").render())
         assert "1 match" in str(main.query_one("#search-status").render())
         await pilot.press("enter")
         assert main.focused is main.article_list
-        await pilot.press("slash", "escape")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", "escape")
         assert not main.search_box.is_open
         assert main.search_text == ""
         assert main.article_list.row_count() == 3
@@ -143,13 +140,9 @@ async def test_bad_query_keeps_last_good_results() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await pilot.press("slash", *"moskvich")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"moskvich")
         good = list(main.article_list.rows)
-        await pilot.press(*' "open')
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, *' "open')
         assert "unclosed quote" in str(main.query_one("#search-status").render())
         assert main.article_list.rows == good
         assert main.search_text.strip() == "moskvich"
@@ -199,28 +192,20 @@ async def test_entity_filter_and_escape_clears_last() -> None:
         await pilot.pause()
         assert main.sidebar.narrow == "sobyanin"
         assert main.sidebar.entities[main.sidebar.current].name == "Sergei Sobyanin"
-        await pilot.press("enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "enter")
         expected = {main.library.by_id[a] for a in main.library.entities.find("Sergei Sobyanin").articles}
         assert set(main.article_list.rows) == expected
         assert "entity: Sergei Sobyanin" in str(main.query_one("#status").render())
         # a second filter narrows further
         await pilot.press("escape")  # clears the typing first
         assert main.sidebar.narrow == ""
-        await pilot.press(*"kamaz", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, *"kamaz", "enter")
         assert len(main.filters) == 2
         assert set(main.article_list.rows) <= expected
         # Esc clears the typing, then removes the last filter, then the first
-        await pilot.press("escape", "escape")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "escape", "escape")
         assert [f.value for f in main.filters] == ["Sergei Sobyanin"]
-        await pilot.press("escape")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "escape")
         assert main.filters == []
         assert main.article_list.row_count() == 3
 
@@ -230,9 +215,7 @@ async def test_entity_filter_highlights_all_aliases() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await pilot.press("3", *"sergei", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "3", *"sergei", "enter")
         await pilot.press("1", "enter")
         await pilot.pause()
         article = main.articles[main.open_number]
@@ -274,9 +257,7 @@ async def test_next_hit_counts_and_continues_into_next_article() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await pilot.press("slash", *"moskvich", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"moskvich", "enter")
         await pilot.press("enter")
         await pilot.pause()
         first = main.open_number
@@ -371,9 +352,7 @@ async def test_reload_keeps_the_open_article(corpus: Path) -> None:
         (corpus / "zzz_new.txt").write_text(
             "Extra article.\n\nIt mentions KAMAZ in 2024.\n", encoding="utf-8"
         )
-        await pilot.press("r")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "r")
         assert len(main.articles) == 4
         assert main.articles[main.open_number].id == kept
         assert main.articles[main.article_list.current].id == kept
@@ -388,9 +367,7 @@ async def test_reload_moves_to_the_neighbour_of_a_removed_article(corpus: Path) 
         await pilot.pause()
         removed = main.articles[main.open_number]
         Path(removed.path).unlink()
-        await pilot.press("r")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "r")
         assert len(main.articles) == 2
         assert removed.id not in main.library.by_id
         assert main.article_list.cursor == 1
@@ -431,19 +408,13 @@ async def test_bookmark_toggle_and_filter(corpus: Path) -> None:
         await pilot.pause()
         marked = main.articles[main.article_list.current].id
         assert ReaderState.load(corpus).bookmarks == {marked}
-        await pilot.press("M")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "M")
         assert [main.articles[n].id for n in main.article_list.rows] == [marked]
         assert "bookmarked" in str(main.query_one("#status").render())
-        await pilot.press("m")  # un-bookmark: the list empties
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "m")  # un-bookmark: the list empties
         assert ReaderState.load(corpus).bookmarks == set()
         assert main.article_list.rows == []
-        await pilot.press("escape")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "escape")
         assert main.article_list.row_count() == 3
 
 
@@ -520,9 +491,7 @@ async def test_unexpected_search_error_is_shown_inline(monkeypatch: pytest.Monke
     app = make_app(settings=fast_settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
-        await pilot.press("slash", "x")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", "x")
         assert app.is_running
         assert "search failed: out of memory" in str(app.main.query_one("#search-status").render())
         assert app.main.article_list.row_count() == 3
@@ -556,9 +525,7 @@ async def test_search_works_when_the_index_is_built_in_a_second_process(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await pilot.press("slash", *"submarines")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"submarines")
         assert main.view_error is None
         assert main.article_list.row_count() == 1
         assert "1 match" in str(main.query_one("#search-status").render())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_test_app, write
+from tests.helpers import make_test_app, press_and_settle, write
 from tui.settings import Settings
 
 ARTICLES = {
@@ -56,9 +56,9 @@ async def session(corpus: Path) -> AsyncIterator[tuple]:
 
 
 async def reload(app, pilot) -> None:
-    await pilot.press("1", "r")  # from the list: in the entities pane letters narrow the names
-    await app.settled()
-    await pilot.pause()
+    await press_and_settle(
+        app, pilot, "1", "r"
+    )  # from the list: in the entities pane letters narrow the names
 
 
 async def open_row(app, pilot, row: int) -> None:
@@ -115,9 +115,7 @@ async def test_open_article_turned_binary_is_skipped_with_a_warning(corpus: Path
 
 async def test_active_search_is_applied_to_the_new_files(corpus: Path) -> None:
     async with session(corpus) as (app, pilot, main):
-        await pilot.press("slash", *"zebra", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"zebra", "enter")
         assert sorted(listed(main)) == ["a_alpha", "b_bravo"]
         await open_row(app, pilot, listed(main).index("b_bravo"))  # its hits are highlighted
         assert open_id(main) == "b_bravo" and main.hits
@@ -163,9 +161,7 @@ async def test_active_entity_filter_is_applied_to_the_new_files(corpus: Path) ->
         await pilot.press("3", *"anna berg")
         await pilot.pause()
         assert main.sidebar.entities[main.sidebar.current].name == "Anna Berg"
-        await pilot.press("enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "enter")
         assert listed(main) == ["a_alpha", "b_bravo", "d_delta"]
         write(corpus, "d_delta.txt", "Delta report\n\nTomas Lund argued about the harbour alone.\n")
         write(corpus, "g_golf.txt", "Golf report\n\nOfficials said Anna Berg would visit Leeds.\n")
@@ -179,9 +175,7 @@ async def test_search_and_entity_filter_together_survive_a_reload(corpus: Path) 
     async with session(corpus) as (app, pilot, main):
         await pilot.press("3", *"anna berg", "enter")
         await app.settled()
-        await pilot.press("slash", *"zebra", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"zebra", "enter")
         assert sorted(listed(main)) == ["a_alpha", "b_bravo"]
         write(corpus, "h_hotel.txt", "Hotel report\n\nAnna Berg saw a zebra.\n")
         write(corpus, "i_india.txt", "India report\n\nA zebra, but nobody named.\n")
@@ -191,9 +185,7 @@ async def test_search_and_entity_filter_together_survive_a_reload(corpus: Path) 
 
 async def test_bookmark_filter_survives_a_reload_and_a_removed_bookmark(corpus: Path) -> None:
     async with session(corpus) as (app, pilot, main):
-        await pilot.press("1", "g", "m", "j", "j", "m", "M")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "1", "g", "m", "j", "j", "m", "M")
         assert listed(main) == ["a_alpha", "c_charlie"]
         (corpus / "a_alpha.txt").unlink()
         write(corpus, "aa_new.txt", "Another report\n\nNot bookmarked.\n")
@@ -209,9 +201,7 @@ async def test_reload_pressed_again_while_loading_ends_with_the_last_state(corpu
         await pilot.press("1", "r", "r")
         (corpus / "j_juliet.txt").unlink()
         write(corpus, "k_kilo.txt", "Kilo report\n\nThe last file added.\n")
-        await pilot.press("r")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "r")
         assert listed(main) == ["a_alpha", "b_bravo", "c_charlie", "d_delta", "e_echo", "k_kilo"]
         assert open_id(main) == "d_delta"
         assert len(main.articles) == 6

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BBC, ROOT, SEEDS, make_test_app, write
+from tests.helpers import BBC, ROOT, SEEDS, make_test_app, press_and_settle, write
 from tui.settings import Settings
 from tui.state import ReaderState
 
@@ -72,9 +72,7 @@ async def test_a_session_that_reads_searches_bookmarks_and_reloads_writes_nothin
         await pilot.press("escape", "escape", "escape", "m")
         await pilot.press("r")  # reload
         await app.settled()
-        await pilot.press("r")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "r")
         assert main.library is not None and len(main.articles) >= 6
         marked = set(main.state.bookmarks)
         read = set(main.state.read)

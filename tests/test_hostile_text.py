@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, make_test_app, write
+from tests.helpers import ROOT, make_test_app, press_and_settle, write
 from tui.corpus import load_corpus
 from tui.settings import Settings
 
@@ -126,13 +126,9 @@ async def test_list_and_reader_show_markup_literally_and_never_obey_it(hostile: 
         assert "[@click=app.quit]Front ␛[5mblink" in reader and "[red]TASS[/red]" in reader
         assert_no_raw_controls(reader)
         # search for the markup words; the snippet status and the palette show them as text
-        await pilot.press("slash", *"evil", "enter")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *"evil", "enter")
         assert main.article_list.row_count() == 2
-        await pilot.press("slash", *" date:[@click=app.quit]")
-        await app.settled()
-        await pilot.pause()
+        await press_and_settle(app, pilot, "slash", *" date:[@click=app.quit]")
         status = visible_text(main.query_one("#search-status"))
         assert "[@click=app.quit]" in status
         await pilot.press("escape", "ctrl+p", *"evil")
