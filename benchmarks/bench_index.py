@@ -50,20 +50,26 @@ def read_queries(path: Path) -> list[str]:
     return [q.strip() for q in lines if q.strip() and not q.lstrip().startswith("#")]
 
 
+def _status_mb(pid: int | str, field: str) -> float | None:
+    """A memory figure (``VmHWM``, ``VmRSS``) of process ``pid`` from /proc, in MB; None without one."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def peak_mb() -> float:
     """This process's peak resident memory in MB.
 
     Read from /proc (VmHWM) where there is one: ``ru_maxrss`` survives ``exec``, so a process
     started by a big parent would report the parent's peak.
     """
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _status_mb("self", "VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def children_peak_mb() -> float:
@@ -76,14 +82,7 @@ def children_peak_mb() -> float:
 
 
 def _rss_mb(pid: int | str) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _status_mb(pid, "VmRSS") or 0.0
 
 
 class WholeAppMemory:

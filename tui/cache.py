@@ -142,16 +142,18 @@ def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | N
     return data
 
 
-def _write_part(folder: Path, part: str, payload: dict) -> None:
+def _write_part(folder: Path, part: str, payload: dict, memo: bool = True) -> None:
+    """Write one part; ``memo=False`` for a payload with no shared references (the text index), so
+    that loading it frees each buffer once used instead of holding all of them until the end."""
     header = {"version": CACHE_VERSION, "code": _code_fingerprint(part)}
 
     def write(fh: BinaryIO) -> None:
         fh.write(_magic())
         pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        if part == "index":  # the largest part: loading it must not hold every buffer at once
-            dump_without_memo(payload, fh)
-        else:
+        if memo:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            dump_without_memo(payload, fh)
 
     atomic_write(folder / f"{part}.pickle", write)
 
@@ -353,7 +355,8 @@ def save_library_cache(library: Library, cache_dir: Path | None = None) -> list[
         written.append("articles")
     if "text_index" in built and "index" not in reused:
         keys = getattr(library, "doc_keys", None) or _doc_keys(library)
-        _write_part(folder, "index", {"signature": signature, "index": built["text_index"], "keys": keys})
+        index = {"signature": signature, "index": built["text_index"], "keys": keys}
+        _write_part(folder, "index", index, memo=False)
         written.append("index")
     if "entities" in built and "entities" not in reused:
         _write_part(

@@ -1128,6 +1128,11 @@ def _is_clock(value: str | None) -> TypeGuard[str]:
     return value is not None and "T" in value and value[:1].isdigit()
 
 
+def _on_day(day: str, clock: str) -> str:
+    """The clock time of ``clock`` ("1998-08-07T09:00") on ``day`` ("1998-08-11"): "1998-08-11T09:00"."""
+    return day + clock[clock.index("T") :]
+
+
 def _date_clock_across_parenthesis(text: str, chosen: list[Span]) -> list[Span]:
     """ "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": a clock followed by the
     same moment in another zone takes the day named after it (the days are not joined into one span)."""
@@ -1143,9 +1148,9 @@ def _date_clock_across_parenthesis(text: str, chosen: list[Span]) -> list[Span]:
         inside = _CLOCK_DAY_GAP.fullmatch(text, e1, s2) is not None  # "(4 a.m. EDT Thursday)"
         if not inside and _CLOSE_PAREN_GAP.fullmatch(text, e1, s2) is None:
             continue
-        out[i] = (s0, e0, t0, f"{v2}{v0[v0.index('T') :]}")
+        out[i] = (s0, e0, t0, _on_day(v2, v0))
         if not inside:  # the zone clock has no day of its own either
-            out[i + 1] = (s1, e1, t1, f"{v2}{v1[v1.index('T') :]}")
+            out[i + 1] = (s1, e1, t1, _on_day(v2, v1))
     return out
 
 
@@ -1161,7 +1166,7 @@ def _merge_clock_and_day(text: str, chosen: list[Span]) -> list[Span]:
                 clock = v0 if t0 == "time" else v1
                 day = v1 if t0 == "time" else v0
                 if _is_clock(clock) and _is_day(day):
-                    out[-1] = (s0, e1, "time", day + clock[clock.index("T") :])
+                    out[-1] = (s0, e1, "time", _on_day(day, clock))
                     continue
                 if clock and "T" in clock and day is None:
                     out[-1] = (s0, e1, "time", None)
