@@ -211,3 +211,44 @@ def test_day_after_a_date_in_a_range_is_a_date_of_that_month() -> None:
     v = _values("The summit will be held on April 24 and 25.")
     assert v["25"] == ("date", "2023-04-25")
     assert "10" not in _values("On May 3 and 10 others were hurt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # no tense marker: the next April (one month ahead) is meant, not last year's
+        ("The appeal is heard in April by the full court.", "2023-04"),
+        ("A cut in its oil supply in May worries buyers.", "2023-05"),
+        # ... but a month further ahead is still the past one
+        ("A cut in its oil supply in August worries buyers.", "2022-08"),
+        # any past-tense verb decides a clause with no other marker
+        ("In April, the firm hired a new chief.", "2022-04"),
+        # an adjective after "the" is not a past tense: the date is the nearer one
+        ("The reduced dividend is payable April 2 to holders.", "2023-04-02"),
+    ],
+)
+def test_a_month_or_day_with_no_tense_to_go_by_is_the_nearer_one(text: str, value: str) -> None:
+    assert _one(text)[2] == value
+
+
+def test_a_year_ended_on_a_day_is_twelve_months_before_that_day() -> None:
+    # a past-tense clause keeps a day with no year in the past, however far back
+    v = _values("Revenue in the year ended June 30 rose 5%.")
+    assert v["the year"] == ("duration", "P1Y")
+    assert v["June 30"] == ("date", "2022-06-30")
+
+
+def test_a_possessive_weekday_is_a_day_gone_by_whatever_the_tense() -> None:
+    # the dct is a Wednesday; "would" would otherwise send Friday into next week
+    assert _one("Lawyers said they would appeal Friday's ruling.")[2] == "2023-03-10"
+
+
+def test_until_with_a_past_perfect_looks_back() -> None:
+    assert _one("Until Monday, police had not named a suspect.")[2] == "2023-03-13"
+    assert _one("It was not until Monday that police named him.")[2] == "2023-03-13"
+    assert _one("The offer runs until Monday.")[2] == "2023-03-20"
+
+
+def test_high_noon_is_not_a_clock_time() -> None:
+    assert extract_times("For Poland, high noon comes today.", DCT)[0].text == "today"
+    assert _one("Talks resume at noon.")[2] == "2023-03-15T12:00"

@@ -210,28 +210,34 @@ def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
 
 
 def month_year(dct: dt.date, month: int, direction: int) -> int:
-    """The year of a bare month: the most recent such month (past) or the next one (future)."""
+    """The year of a bare month: the most recent such month (past) or the next one (future). With no
+    tense to go by (0), the next one only when it is at most two months ahead ("in September", written
+    in August): further ahead, a month named in news is mostly a past one."""
     if month == dct.month:
         return dct.year
+    if direction == 0:
+        return month_year(dct, month, 1 if (month - dct.month) % 12 <= 2 else -1)
     if direction < 0:
         return dct.year if month < dct.month else dct.year - 1
     return dct.year if month > dct.month else dct.year + 1
 
 
 def day_month_year(dct: dt.date, month: int, day: int, direction: int) -> int:
-    """The year of "March 3" with no year: the dct's year unless that puts it far on the wrong side."""
+    """The year of "March 3" with no year: the dct's year unless that puts it on the wrong side.
+
+    A past clause (-1) allows a day up to 60 days ahead (news is often dated a day or two after)
+    and never moves a day forward; a future one (+1) likewise the other way. With no tense to go by
+    (0) a day over 60 days ahead is last year's and one over half a year back is next year's."""
     try:
         cand = dt.date(dct.year, month, day)
     except ValueError:
         return dct.year
     delta = (cand - dct).days
-    if direction < 0 and delta > 60:
+    if delta > 60 and direction <= 0:
         return dct.year - 1
-    if direction > 0 and delta < -60:
+    if delta < -60 and direction > 0:
         return dct.year + 1
-    if delta > 183:
-        return dct.year - 1
-    if delta < -183:
+    if delta < -183 and direction == 0:
         return dct.year + 1
     return dct.year
 
@@ -277,6 +283,17 @@ _TENSE_RE = re.compile(
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
 )
+# Any past-tense verb form, for clauses with none of the markers above: regular "-ed" forms (less
+# the participles that usually look ahead, and adjectives after a determiner) and common irregular ones.
+_PAST_FORM_RE = re.compile(
+    r"(?i:(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher ))"  # "the reduced dividend"
+    r"\b(?!(?:expected|scheduled|planned|proposed|supposed|needed|based|related|limited|united|"
+    r"detailed|advanced|red|bed|need|feed|seed|speed|proceed|exceed|succeed)\b)[a-z]{2,}ed\b|"
+    r"\b(?:brought|bought|took|made|came|went|gave|got|told|sold|held|left|met|paid|saw|won|lost|"
+    r"began|ran|grew|fought|thought|sought|caught|taught|spent|sent|built|kept|led|felt|found|"
+    r"stood|wrote|spoke|broke|chose|drove|rode|flew|threw|knew|became|struck|set)\b",
+)
+_UNTIL_PAST_RE = re.compile(r"\bhad\b|\b(?:was|were)\s+not\s+until\b|\b(?:wasn't|weren't)\s+until\b", re.I)
 _SINCE_RE = re.compile(r"(?<![\w-])since\s+\Z", re.I)
 _CLAUSE_STOPS = (".", "\n", ";", "?", "!", '"', "''", "``", "“", "”")
 _ABBR_BEFORE_DOT_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w\Z")
@@ -287,8 +304,9 @@ def _abbreviation_dot(text: str, k: int) -> bool:
     return _ABBR_BEFORE_DOT_RE.search(text, max(0, k - 12), k) is not None
 
 
-def direction_at(text: str, start: int, end: int) -> int:
-    """-1 when the clause around a time expression reads as past (the default in news), +1 as future.
+def direction_at(text: str, start: int, end: int, undecided: int = -1) -> int:
+    """-1 when the clause around a time expression reads as past, +1 as future, ``undecided`` when
+    no tense marker is found (past by default, as is usual in news).
 
     The tense marker nearest the expression decides: "will meet on Friday" is future, "said Friday it
     will ..." is past; "since" always points back."""
@@ -307,10 +325,14 @@ def direction_at(text: str, start: int, end: int) -> int:
             k = text.find(stop, k + 1, hi)
         if k != -1:
             hi = min(hi, k)
-    best, best_dist = -1, 10**9
+    best, best_dist, marker = undecided, 10**9, ""
     for m in _TENSE_RE.finditer(text, lo, hi):
         dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
         if dist < best_dist:
-            best_dist = dist
+            best_dist, marker = dist, m.group()
             best = -1 if m.group("p") else 1
+    if marker.casefold() == "until" and _UNTIL_PAST_RE.search(text, lo, hi):
+        return -1  # "Until Thursday, they had not ...", "it was not until Tuesday that ..."
+    if best_dist == 10**9 and undecided == 0 and _PAST_FORM_RE.search(text, lo, hi):
+        return -1
     return best

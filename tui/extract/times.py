@@ -68,8 +68,8 @@ class _Ctx:
         self.text = text
         self.dct = dct
 
-    def direction(self, m: re.Match[str]) -> int:
-        return direction_at(self.text, m.start(), m.end())
+    def direction(self, m: re.Match[str], undecided: int = -1) -> int:
+        return direction_at(self.text, m.start(), m.end(), undecided)
 
 
 def _capitalised(ctx: _Ctx, m: re.Match[str], group: str) -> bool:
@@ -125,7 +125,7 @@ def _full_date(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return ("date", v) if v else None
     if ctx.dct is None:
         return "date", None
-    year = day_month_year(ctx.dct, month, day, ctx.direction(m))
+    year = day_month_year(ctx.dct, month, day, ctx.direction(m, undecided=0))
     return "date", _date(year, month, day)
 
 
@@ -189,7 +189,7 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     elif rel == "this":
         year = ctx.dct.year
     else:
-        year = month_year(ctx.dct, month, ctx.direction(m))
+        year = month_year(ctx.dct, month, ctx.direction(m, undecided=0))
     return "date", f"{year:04d}-{month:02d}"
 
 
@@ -206,9 +206,14 @@ def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         d = weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
     elif rel in ("next", "this coming"):
         d = weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
+    elif _POSSESSIVE_RE.match(ctx.text, m.end()):
+        d = weekday_date(ctx.dct, wd, -1)  # "Wednesday's ruling", "Friday's close": news of a day gone by
     else:
         d = weekday_date(ctx.dct, wd, ctx.direction(m))
     return typ, d.isoformat() + ("T" + time_words().parts_of_day[pod] if pod else "")
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
 
 
 def _year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -555,8 +560,13 @@ def _clock(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "time", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}" + ("Z" if zone in ("UTC", "GMT", "Z") else "")
 
 
+_HIGH_BEFORE_RE = re.compile(r"(?i)\bhigh\s+\Z")
+
+
 def _noon(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     w = m["w"].casefold()
+    if _HIGH_BEFORE_RE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "high noon": the idiom (or the film), not a clock time
     if ctx.dct is None:
         return "time", None
     return "time", ctx.dct.isoformat() + ("T12:00" if w in ("noon", "midday") else "T24:00")
@@ -632,6 +642,9 @@ def _year_adj(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{ctx.dct.year - 1:04d}"
 
 
+_YEAR_ENDED_RE = re.compile(rf"(?i)\s+(?:ended|ending|to)\s+{_MONTH}\s*\d")
+
+
 def _the_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     """ "the year", "the end of the month", "the day": the dct's period (a year "for the year" is a span)."""
     u = m["u"].casefold()
@@ -640,6 +653,8 @@ def _the_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return None
     if ctx.dct is None:
         return "date", None
+    if u == "year" and _YEAR_ENDED_RE.match(ctx.text, m.end()):
+        return "duration", "P1Y"  # "the year ended June 30": twelve months, not the calendar year
     unit = "week" if u == "weekend" else u
     n = 0
     if u == "weekend" and ctx.dct.weekday() < 4 and ctx.direction(m) < 0:
