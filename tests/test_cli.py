@@ -105,6 +105,28 @@ def test_a_table_sent_to_a_pipe_is_tab_separated_one_row_a_line(tmp_path):
     assert all(len(r) == len(header) for r in rows)
 
 
+def test_a_folders_readme_and_licence_files_are_not_articles(tmp_path):
+    write(tmp_path, "story.txt", "A story\n\nKAMAZ builds cars.")
+    write(tmp_path, "readme-trends.txt", "Readme trends\n\nAn article all the same.")
+    for name in (
+        "README.md",
+        "LICENSE",
+        "LICENSE.txt",
+        "MEANTIME_LICENSE.txt",
+        "CORPUS_README.txt",
+        "COPYING.txt",
+    ):
+        write(tmp_path, name, "Terms\n\nYou may copy this Licensed Material.")
+    proc = run("list", "--json", "--corpus", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in json.loads(proc.stdout)] == ["readme-trends", "story"]
+    config = write(tmp_path, "own.yaml", "corpus:\n  exclude: []\n")
+    proc = run("--config", str(config), "list", "--json", "--corpus", str(tmp_path))
+    assert "MEANTIME_LICENSE" in [r["id"] for r in json.loads(proc.stdout)], (
+        "an own list replaces the default"
+    )
+
+
 def test_list_prints_good_articles_and_one_warning_per_bad_file(tmp_path):
     write(tmp_path, "good.txt", "Good\n\nText.")
     write(tmp_path, "empty.txt", "")

@@ -21,6 +21,9 @@ from tui.metadata import read_metadata, title_from_sentence
 from tui.text import TOKEN_RE, make_printable, normalize_newlines
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+# A folder's own notes are not articles: its README and licence files (upper case, as such files
+# are named, so "readme-trends.txt" is still read).
+DEFAULT_EXCLUDE: tuple[str, ...] = ("*README*", "*LICENSE*", "*LICENCE*", "COPYING*")
 _PARAGRAPH_SPLIT_RE = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -149,7 +152,7 @@ def _matches(rel: str, name: str, patterns: Sequence[str]) -> bool:
 def iter_corpus_files(
     root: str | os.PathLike[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] = DEFAULT_EXCLUDE,
     warnings: list[LoadWarning] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """``(relative path, path)`` of every article file under ``root``, sorted by relative path.
@@ -271,7 +274,7 @@ def claim_unique_id(article: Article, rel: str, used_ids: set[str]) -> None:
 def load_corpus(
     root: str | os.PathLike[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] = DEFAULT_EXCLUDE,
     on_article: Callable[[Article, int, int], None] | None = None,
 ) -> LoadResult:
     """Load every article under ``root``; never raises for a bad file.

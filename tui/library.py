@@ -15,7 +15,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.corpus import DEFAULT_INCLUDE, Article, LoadResult, LoadWarning, load_corpus, read_body_back
+from tui.corpus import (
+    DEFAULT_EXCLUDE,
+    DEFAULT_INCLUDE,
+    Article,
+    LoadResult,
+    LoadWarning,
+    load_corpus,
+    read_body_back,
+)
 from tui.extract.model import TimelineEntry
 from tui.search.query import (
     And,
@@ -44,7 +52,7 @@ class LibraryOptions:
     """What the configuration changes about loading, extraction and search."""
 
     include: Sequence[str] = DEFAULT_INCLUDE
-    exclude: Sequence[str] = ()
+    exclude: Sequence[str] = DEFAULT_EXCLUDE
     entities: Any = None  # tui.extract.entity_index.EntityOptions (imported lazily)
     timeline: Any = None  # tui.extract.timeline.TimelineOptions
     search_limit: int = 50

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.bindings import BINDINGS
+from tui.corpus import DEFAULT_EXCLUDE
 
 __all__ = [
     "ConfigError",
@@ -57,7 +58,7 @@ class ConfigError(Exception):
 class CorpusSettings:
     folders: list[Path] = field(default_factory=list)  # empty = the bundled seeds
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
 
 @dataclass
