@@ -547,3 +547,20 @@ async def test_an_old_cache_is_reported_as_rebuilt_not_as_skipped_files(corpus: 
         assert warned and "cache" in warned[0] and "being rebuilt" in warned[0]
         assert "skipped" not in warned[0]
         assert len(second.main.library.articles) == 3
+
+
+async def test_letters_typed_right_after_a_pane_key_go_to_that_pane() -> None:
+    """'3' then a name in one burst narrows the sidebar; '2n' from there is the reader's key, not a letter."""
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await burst_and_settle(app, pilot, "3sobya")
+        assert main.focused is main.sidebar
+        assert main.sidebar.narrow == "sobya"
+        assert not main.hidden, "'s' was not taken as the sidebar toggle"
+        await burst_and_settle(app, pilot, "2n")
+        assert main.focused is main.reader
+        assert main.sidebar.narrow == "sobya", "the 'n' did not land in the sidebar's filter"
+        await burst_and_settle(app, pilot, "/12")
+        assert main.search_box.input.value == "12", "in the box, digits are characters"

@@ -56,7 +56,10 @@ if TYPE_CHECKING:
 WIDE = 120  # at least this many columns: every pane side by side
 MEDIUM = 80  # at least this many: the right column can be toggled; below: one pane at a time
 HIT_SCAN_LIMIT = 500  # how many following articles `n` looks through for the next hit
-PRIORITY_BINDINGS = frozenset({"search"})
+# Keys handled as they arrive, before the keys queued behind them are routed, because they move
+# focus: what a fast typist types next belongs to the box or pane they open ("3sobya" narrows the
+# sidebar; "2n" from the sidebar is the reader's next hit, not an "n" in the sidebar's filter).
+PRIORITY_BINDINGS = frozenset({"search", "focus_list", "focus_reader", "focus_entities", "focus_timeline"})
 # Bindings whose keys still work in the entity sidebar, where typing narrows the names.
 SIDEBAR_PASS_THROUGH = (
     "quit",
@@ -77,9 +80,9 @@ class Pane(Vertical):
 class MainScreen(Screen[None]):
     """Article list | reading view | entities over timeline, with a status line and a footer."""
 
-    # `/` is a priority binding: it is handled as the key arrives, so the keys queued behind it
-    # (a fast typist) already go to the search box. In a text input it stays a character:
-    # `check_action` declines it there (Textual's own filter misses keys named like "slash").
+    # `/` and the pane keys are priority bindings (see PRIORITY_BINDINGS). In a text input they stay
+    # characters: Textual leaves out keys the focused input takes, except ones named like "slash",
+    # which `check_action` declines.
     BINDINGS: ClassVar[list[BindingType]] = [
         spec_binding(spec.id, priority=spec.id in PRIORITY_BINDINGS)
         for spec in BINDINGS
