@@ -249,6 +249,11 @@ def test_until_with_a_past_perfect_looks_back() -> None:
     assert _one("The offer runs until Monday.")[2] == "2023-03-20"
 
 
+def test_now_in_a_hyphenated_adjective_is_not_a_time() -> None:
+    assert extract_times("They scrapped the now-cancelled deal.", DCT) == []
+    assert _one("The deal is now cancelled.")[2] == "PRESENT_REF"
+
+
 def test_high_noon_is_not_a_clock_time() -> None:
     assert extract_times("For Poland, high noon comes today.", DCT)[0].text == "today"
     assert _one("Talks resume at noon.")[2] == "2023-03-15T12:00"

@@ -606,6 +606,8 @@ def _vague(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return None
     if w == "soon" and _soon_not_future(ctx, m):
         return None
+    if w == "now" and ctx.text[m.end() : m.end() + 1] == "-":
+        return None  # "the now-cancelled deal": an adjective of the deal, not a time
     v = _VAGUE_SPAN_RE.fullmatch(w)
     if v:  # "recent years", "the coming weeks": an unknown number of that unit (TIMEX3 PXY, PXW)
         unit = v["unit"]
