@@ -61,10 +61,10 @@ def test_entities_on_meantime_subset() -> None:
 def test_times_on_timebank_subset() -> None:
     line = _score("score_timex.py", "timebank_timex.jsonl")
     assert _figure(line, "relaxed F1") >= 0.90, line
-    assert _figure(line, "value F1") >= 0.79, line
+    assert _figure(line, "value F1") >= 0.81, line
 
 
 def test_times_on_aquaint_subset() -> None:
     line = _score("score_timex.py", "aquaint_timex.jsonl")
     assert _figure(line, "relaxed F1") >= 0.90, line
-    assert _figure(line, "value F1") >= 0.75, line
+    assert _figure(line, "value F1") >= 0.76, line
