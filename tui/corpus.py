@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.decoding import decode_bytes
+from tui.decoding import Decoded, decode_bytes
 from tui.metadata import read_metadata, title_from_sentence
 from tui.text import TOKEN_RE, make_printable, normalize_newlines
 
@@ -68,9 +68,12 @@ class Article:
         """
         if self.body_text is not None:
             return self.body_text
-        return _read_body(
-            self.path, self.size, self.mtime_ns, self.encoding, self.body_offset, self.body_length
-        )
+        return _read_body(*self.body_source)
+
+    @property
+    def body_source(self) -> tuple[str, int, int, str, int, int]:
+        """Where the body is and what the file was: :func:`read_body_back`'s arguments."""
+        return (self.path, self.size, self.mtime_ns, self.encoding, self.body_offset, self.body_length)
 
     def release_body(self) -> None:
         """Stop holding the body in memory (it is read back from the file when asked for)."""
@@ -109,16 +112,25 @@ def read_body_back(path: str, size: int, mtime_ns: int, encoding: str, offset: i
         st = os.stat(path)
         if (st.st_size, st.st_mtime_ns) != (size, mtime_ns) or not stat.S_ISREG(st.st_mode):
             return BODY_GONE
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read()
+        data = _read_bytes(path)
     except OSError:
         return BODY_GONE
     decoded = decode_bytes(data)
     if decoded is None or decoded.encoding != encoding:
         return BODY_GONE
-    text = make_printable(normalize_newlines(decoded.text))
-    return text[offset : offset + length]
+    return _file_text(decoded)[offset : offset + length]
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes. O_NONBLOCK: a file that turned into a FIFO since its stat must not hang us."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+def _file_text(decoded: Decoded) -> str:
+    """The text a file's offsets refer to: loading and reading a body back must agree on it."""
+    return make_printable(normalize_newlines(decoded.text))
 
 
 _read_body = functools.lru_cache(maxsize=64)(read_body_back)  # the reader asks for one body many times
@@ -226,10 +238,7 @@ def load_article(path: str | os.PathLike[str], rel: str, warnings: list[LoadWarn
         warnings.append(LoadWarning(name, "empty file; skipped"))
         return None
     try:
-        # O_NONBLOCK: a file that turned into a FIFO since the stat must not hang the loader.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read()
+        data = _read_bytes(path)
     except OSError as exc:
         warnings.append(LoadWarning(name, f"cannot read ({exc.strerror or exc}); skipped"))
         return None
@@ -237,7 +246,7 @@ def load_article(path: str | os.PathLike[str], rel: str, warnings: list[LoadWarn
     if decoded is None:
         warnings.append(LoadWarning(name, "binary file (NUL bytes); skipped"))
         return None
-    text = make_printable(normalize_newlines(decoded.text))
+    text = _file_text(decoded)
     meta = read_metadata(text)
     body = text[meta.body_start : meta.body_end].rstrip()
     if not body.strip():

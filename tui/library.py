@@ -150,7 +150,8 @@ class Library:
     def entities(self) -> EntityIndex:
         from tui.extract.entity_index import build_entity_index
 
-        texts = _Bodies(self.articles) if self.options.entities and self.options.entities.extra else None
+        extra = self.options.entities and self.options.entities.extra
+        texts = _Bodies(self.articles, self.by_id) if extra else None
         return build_entity_index(self.entity_mentions, self.options.entities, texts)
 
     @cached_property
@@ -306,9 +307,7 @@ class _FileTexts(Sequence[tuple[str, str]]):
     """(title, body) of articles, each body read back from its file when asked for; picklable."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self._where = [
-            (a.title, a.path, a.size, a.mtime_ns, a.encoding, a.body_offset, a.body_length) for a in articles
-        ]
+        self._where = [(a.title, *a.body_source) for a in articles]
 
     def __len__(self) -> int:
         return len(self._where)
@@ -323,17 +322,18 @@ class _FileTexts(Sequence[tuple[str, str]]):
 class _Bodies(Mapping[str, str]):
     """Article id -> body, looked up on demand (no second dict of every body)."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._articles = {a.id: a for a in articles}
+    def __init__(self, articles: Sequence[Article], by_id: Mapping[str, int]) -> None:
+        self._articles = articles
+        self._by_id = by_id  # the library's own id -> number map
 
     def __getitem__(self, article_id: str) -> str:
-        return self._articles[article_id].body
+        return self._articles[self._by_id[article_id]].body
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._articles)
+        return iter(self._by_id)
 
     def __len__(self) -> int:
-        return len(self._articles)
+        return len(self._by_id)
 
 
 def _in_range(date: dt.date, f: DateFilter) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.bindings import BINDINGS
-from tui.corpus import DEFAULT_EXCLUDE
+from tui.corpus import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
 __all__ = [
     "ConfigError",
@@ -57,7 +57,7 @@ class ConfigError(Exception):
 @dataclass
 class CorpusSettings:
     folders: list[Path] = field(default_factory=list)  # empty = the bundled seeds
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
 

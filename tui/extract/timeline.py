@@ -93,17 +93,14 @@ def sort_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     for e in entries:
         if e.value not in keys:
             keys[e.value] = sort_key(e.value)
-    return sorted(entries, key=lambda e: (keys[e.value] or _LAST, order[e.article], e.start))
+    return sorted(entries, key=lambda e: (keys[e.value], order[e.article], e.start))
 
 
 def build_timeline(
     texts: Mapping[str, str], times: Mapping[str, list[TimeMention]], options: TimelineOptions | None = None
-) -> list[TimelineEntry]:
+) -> Timeline:
     """The whole corpus timeline from each article's text and time mentions."""
-    entries: list[TimelineEntry] = []
-    for aid, text in texts.items():
-        entries.extend(timeline_entries(aid, text, times.get(aid, [])))
-    return sort_timeline(entries)
+    return Timeline.build(timeline_entries(aid, text, times.get(aid, [])) for aid, text in texts.items())
 
 
 _COLUMNS = 8  # article, text, start, end, type, value, sentence start, sentence end
