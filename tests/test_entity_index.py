@@ -122,6 +122,28 @@ def test_ambiguous_surname_is_not_merged() -> None:
     assert {e.name for e in idx.entities} == {"John Smith", "Jane Smith", "Smith"}
 
 
+def _lone(text: str, word: str, after: str) -> EntityMention:
+    """The mention of ``word`` alone, at its first place after ``after``."""
+    at = text.index(word, text.index(after) + len(after))
+    return EntityMention(at, at + len(word), word, "person")
+
+
+def test_a_first_name_alone_joins_the_one_person_of_that_name_in_its_article() -> None:
+    a = "Steve Jobs spoke. Later Steve smiled."
+    b = "Steve Wozniak and Steve Ballmer met. Steve left."
+    c = "Steve called."  # no full name here: which Steve is unknown
+    per = {
+        "a": [_m(a, "Steve Jobs", "person"), _lone(a, "Steve", "Later")],
+        "b": [_m(b, "Steve Wozniak", "person"), _m(b, "Steve Ballmer", "person"), _lone(b, "Steve", "met.")],
+        "c": [_lone(c, "Steve", "")],
+    }
+    idx = build_entity_index(per)
+    jobs = idx.find("Steve Jobs")
+    assert jobs is not None and "Steve" in jobs.aliases and jobs.articles == ["a"]
+    lone = idx.find("Steve")
+    assert lone is not None and lone.name == "Steve" and lone.articles == ["b", "c"]
+
+
 def test_short_form_and_acronym_merge_into_organisation() -> None:
     text = "JAC Motors and General Motors talked. JAC agreed and GM declined."
     per = {

@@ -426,6 +426,7 @@ def _short_form_candidates(
     be well attested (a given name, or several mentions).
     """
     by_last: dict[str, list[str]] = defaultdict(list)
+    by_given: dict[str, list[str]] = defaultdict(list)  # people by their first word
     by_first: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
@@ -436,6 +437,7 @@ def _short_form_candidates(
         t = group_type.get(g)
         if t == "person":
             by_last[words[-1]].append(g)
+            by_given[words[0]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
             by_stem[words[0][:3]].append(g)
@@ -492,6 +494,10 @@ def _short_form_candidates(
                         cands.append((c, ok[1]))
                 if not by_first.get(w):
                     cands = [(c, group_count.get(c, 0) >= 2) for c in by_initials.get(w.replace(".", ""), [])]
+            if t == "person" and w not in lex.names:
+                # a first name alone ("Steve" after "Steve Jobs"): only in an article that names the
+                # person in full, as a corpus holds many Steves
+                cands.extend((c, False) for c in by_given.get(w, ()))
         elif t == "organization" and all(len(w) >= 3 and w not in lex.common for w in words):
             # clipped words: "Lib Dem(s)" for "Liberal Democrats"
             cands = [
