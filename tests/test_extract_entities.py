@@ -116,6 +116,18 @@ def test_surname_takes_the_type_of_the_full_name() -> None:
     assert ents["Simmons"] == {"person"}
 
 
+def test_a_name_made_of_everyday_words_is_no_person_but_a_rare_name_is() -> None:
+    ents = _types("Fans of Snow Patrol and Smoking Gun met Tarvek Olandis at the show.")
+    assert ents["Snow Patrol"] == {"organization"}
+    assert ents["Smoking Gun"] == {"organization"}
+    assert ents["Tarvek Olandis"] == {"person"}
+
+
+def test_an_everyday_last_word_alone_is_no_surname() -> None:
+    ents = _types("Fans of Snow Patrol cheered. Later Patrol played an encore.")
+    assert ents["Snow Patrol"] == {"organization"}
+
+
 def test_all_caps_headline_gives_no_junk_but_known_names() -> None:
     text = (
         "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\n"
@@ -210,3 +222,26 @@ def test_extractors_hold_offsets_on_news_like_text(text: str) -> None:
         assert text[m.start : m.end] == m.text
     for t in extract_times(text, dt.date(2023, 5, 17)):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("word", "ordinary"),
+    [
+        ("store", True),
+        ("stores", True),
+        ("churches", True),
+        ("studies", True),
+        ("smoking", True),
+        ("running", True),
+        ("crashed", True),
+        ("carried", True),
+        ("welles", False),  # "-es" comes off only after s, x, z, ch, sh
+        ("olandis", False),
+        ("smith", False),  # surnames and given names are left out of the vocabulary
+        ("john", False),
+    ],
+)
+def test_ordinary_words_are_known_in_their_regular_forms(word: str, ordinary: bool) -> None:
+    from tui.extract.lexicon import is_ordinary, lexicon
+
+    assert is_ordinary(word, lexicon().vocabulary) is ordinary

@@ -14,6 +14,8 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
+from tui.extract.lexicon import is_ordinary
+
 if TYPE_CHECKING:
     from tui.extract.entities import Span
     from tui.extract.lexicon import Lexicon
@@ -214,6 +216,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             nw <= 3
             and all(w.isalpha() for w in words)
             and not any(w in lex.common or w in lower_words for w in words)
+            and not all(is_ordinary(w, lex.vocabulary) for w in words)  # "Snow Patrol", "Iron Maiden"
         ):
             ev.add("person", 1.5)
         else:
@@ -438,7 +441,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             first, last = sp.words[0], sp.words[-1]
             if first in singles and first not in lex.given_names and first not in lex.names:
                 sp.evidence.add("organization", 4.5)
-            if last in singles and last not in lex.names:
+            if last in singles and last not in lex.names and not is_ordinary(last, lex.vocabulary):
                 sp.evidence.add("person", 3)
     # the document's view of each surface form
     agg: dict[str, dict[str, float]] = {}

@@ -74,6 +74,7 @@ class Lexicon:
     common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
     speech: set[str] = field(default_factory=set)  # verbs of saying ("said"): often follow a subject name
+    vocabulary: set[str] = field(default_factory=set)  # everyday English words, base forms (see is_ordinary)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     zones: set[str] = field(default_factory=set)  # time zone abbreviations (UTC, GMT)
@@ -81,6 +82,34 @@ class Lexicon:
     holidays: set[str] = field(default_factory=set)  # names of holidays: dates when alone ("Christmas")
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
+
+
+_ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
+
+
+def is_ordinary(word: str, vocabulary: set[str]) -> bool:
+    """Whether a lowercase word is an everyday English word in a regular form ("stores", "studies",
+    "smoking", "crashed"): a phrase made of one is not a person's name ("Snow Patrol", "Smoking Gun")."""
+    if word in vocabulary:
+        return True
+    n = len(word)
+    if n > 3 and word[-1] == "s":
+        if word[:-1] in vocabulary or (word.endswith(_ES_PLURALS) and word[:-2] in vocabulary):
+            return True  # "stores", "boxes", "churches" (not "Welles")
+        return word.endswith("ies") and word[:-3] + "y" in vocabulary
+    if n > 4 and word.endswith("ing"):
+        stem = word[:-3]
+    elif n > 3 and word.endswith("ed"):
+        stem = word[:-2]
+        if stem[-1] == "i" and stem[:-1] + "y" in vocabulary:  # "carried"
+            return True
+    else:
+        return False
+    return (
+        stem in vocabulary
+        or stem + "e" in vocabulary  # "making", "baked"
+        or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocabulary)  # "running", "stopped"
+    )
 
 
 def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> None:
@@ -142,6 +171,7 @@ def lexicon() -> Lexicon:
     lex.function = _words(common.get("function", []))
     lex.common = lex.function | _words(common.get("content", []))
     lex.speech = _words(common.get("speech", []))
+    lex.vocabulary = _words(_lines("english_words.txt"))
     cal = _sections("time_words.txt")
     lex.months = _calendar(cal.get("months", [])) | _calendar(cal.get("cyrillic_months", []))
     lex.weekdays = _calendar(cal.get("weekdays", [])) | _calendar(cal.get("cyrillic_weekdays", []))
