@@ -8,7 +8,7 @@ Merging rules, in order:
 4. A short form merges into a full name when that is unambiguous and plausible, first within the article,
    then across the corpus (where the full name must be well attested): a surname into a person ("Sobyanin"
    -> "Sergei Sobyanin"), a first word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" ->
-   "General Motors"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
+   "General Motors"); a first name into a person only within the article ("Steve" -> "Steve Jobs"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
    Microsoft") makes no plausible full name; a rare suffixed form merges into a short name used far more
    widely on its own ("Apple Inc." into "Apple").
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
@@ -423,7 +423,8 @@ def _short_form_candidates(
     ordinary words or known place/organisation names ("Today Apple", "Las Vegas Microsoft" are not), of a
     type that agrees with the short form's; an organisation's name that adds only suffixes to the short form
     ("JAC Motors") or that the short form mostly comes with. Across the corpus the full name must moreover
-    be well attested (a given name, or several mentions).
+    be well attested (a given name, or several mentions); a first name alone stands for a person only
+    where that person is named in full.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
     by_given: dict[str, list[str]] = defaultdict(list)  # people by their first word

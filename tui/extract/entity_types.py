@@ -72,9 +72,9 @@ _PRODUCT_AFTER = frozenset(
         "rifles",
     ]
 )
-# Words before a name that make it a product: "its new model Falcon", "the Lada brand"
+# Words before a name that make it a product: "its new model Falcon", "version Leopard"
 _PRODUCT_BEFORE = frozenset(["model", "models", "version", "versions"])
-# Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
+# Kinds of place: "the city of X" and "X, the capital" make X a place.
 _PLACE_OF = frozenset(
     [
         "city",

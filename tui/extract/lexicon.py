@@ -73,7 +73,7 @@ class Lexicon:
     misc_suffix: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
-    speech: set[str] = field(default_factory=set)  # verbs of saying ("said"): often follow a subject name
+    speech: set[str] = field(default_factory=set)  # "said", "fell": verbs that often follow a subject name
     vocabulary: set[str] = field(default_factory=set)  # everyday English words, base forms (see is_ordinary)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
