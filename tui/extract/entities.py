@@ -105,6 +105,12 @@ _PARTICLES = frozenset(
     ]
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Words a numeral "I" may follow in a name ("World War I", "Episode I"); after a given name it is a
+# monarch's ("Elizabeth I"), after any other word the pronoun ("Somehow I knew").
+_NUMBERED = frozenset(
+    ["war", "episode", "part", "phase", "volume", "chapter", "book", "act", "type", "class", "grade"]
+    + ["stage", "division", "league", "series", "title", "article", "section", "tier", "level", "mark"]
+)
 # Words that may precede a country in an organisation's name ("Air France", "Radio Liberty").
 _ORG_PREFIX = frozenset(
     ["air", "radio", "aero", "banco", "banque", "team", "tour", "miss", "telecom", "royal"]
@@ -544,6 +550,15 @@ class _Segmenter:
                     continue
             elif headline and low in lex.common and low not in lex.org_suffix:
                 flush()
+                i += 1
+                continue
+            if (
+                low == "i"
+                and cur
+                and toks[cur[-1]].low not in _NUMBERED
+                and toks[cur[-1]].low not in lex.given_names
+            ):
+                flush()  # the pronoun: "Thankfully I", "Somehow I knew"
                 i += 1
                 continue
             if (

@@ -154,6 +154,25 @@ def _prev_words(text: str, start: int) -> tuple[str, str, str]:
     return core.lstrip(_PUNCT), p2.strip(_PUNCT), tail
 
 
+# A brand written in camel case has a long first part ("PlayStation", "ClearView", "DaimlerChrysler");
+# surnames joined the same way have a short particle first ("McDonald", "MacKenzie", "DiCaprio", "LeBlanc").
+_CAMEL_BRAND_RE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]")
+
+
+def _unlike_a_personal_name(raw_words: list[str]) -> bool:
+    """A word no personal name is made of: a camel-case brand, or an acronym of three letters or more
+    beside mixed-case words ("MSN Messenger", "ABN Amro", "Cadillac XLR"); Roman numerals are
+    regnal numbers ("Richard III") and a name in capitals throughout may be a headline."""
+    if all(w.isupper() for w in raw_words):
+        return False
+    for w in raw_words:
+        if _CAMEL_BRAND_RE.match(w) and not w.startswith("Fitz"):
+            return True
+        if len(w) >= 3 and w.isalpha() and w.isupper() and not _ROMAN_RE.fullmatch(w):
+            return True
+    return False
+
+
 def _initials_match(text: str, start: int, acronym: str) -> bool:
     """An abbreviation spelled out just before it in lowercase ("semi-knocked-down SKD")."""
     letters = acronym.replace(".", "").casefold()
@@ -202,6 +221,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("organization", 7)
             elif first in lex.place_head:
                 ev.add("place", 6)
+        if _ROMAN_RE.fullmatch(raw_last) and first not in lex.given_names:
+            ev.add("misc", 2)  # a sequel or a model, not a king: "Doom III", "Atlas V" (but "Richard III")
         if first in lex.given_names and first not in lex.names and last not in lex.org_suffix:
             ev.add("person", 6 if last not in lex.names else 4)
         elif len(first) == 2 and first.endswith("."):
@@ -217,6 +238,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             and all(w.isalpha() for w in words)
             and not any(w in lex.common or w in lower_words for w in words)
             and not all(is_ordinary(w, lex.vocabulary) for w in words)  # "Snow Patrol", "Iron Maiden"
+            and not _unlike_a_personal_name(raw_words)
         ):
             ev.add("person", 1.5)
         else:
@@ -400,6 +422,17 @@ def _starts_line_or_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+def _written_as_names(text: str, spans: list[Span]) -> set[str]:
+    """Words capitalised where only a name would be: "Apple" opening a sentence is a name if the
+    article also writes it so mid-sentence, otherwise an everyday word ("Rumours", "Imagine")."""
+    return {
+        w
+        for sp in spans
+        for w in sp.words
+        if len(sp.words) > 1 or not _starts_line_or_sentence(text, sp.start)
+    }
+
+
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 
@@ -441,7 +474,12 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             first, last = sp.words[0], sp.words[-1]
             if first in singles and first not in lex.given_names and first not in lex.names:
                 sp.evidence.add("organization", 4.5)
-            if last in singles and last not in lex.names and not is_ordinary(last, lex.vocabulary):
+            if (
+                last in singles
+                and last not in lex.names
+                and not is_ordinary(last, lex.vocabulary)
+                and not _unlike_a_personal_name(sp.text.split())
+            ):
                 sp.evidence.add("person", 3)
     # the document's view of each surface form
     agg: dict[str, dict[str, float]] = {}
@@ -452,6 +490,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             if sc > d.get(typ, 0.0):
                 d[typ] = sc
     person_parts, org_parts = _parts_evidence(spans, lex)
+    mid_sentence: set[str] | None = None
     _lists_share_a_type(text, spans)
     prev: Span | None = None
     for sp in spans:
@@ -459,6 +498,11 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         key = " ".join(sp.words)
         for typ, sc in agg.get(key, {}).items():
             ev.add(typ, sc * 0.9)
+        first = sp.words[0]
+        if len(sp.words) >= 2 and (first in org_parts or lex.names.get(first) == "organization"):
+            typ, score = ev.best()
+            if typ == "person" and score < 4:
+                ev.add("misc", 4.2)  # a company's name first: "Microsoft Longhorn", "Nintendo GameBoy"
         if len(sp.words) == 1:
             w = sp.words[0]
             if w in person_parts:
@@ -480,10 +524,14 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             continue
         if len(sp.words) == 1 and score < 2 and not sp.caps:
             w = sp.words[0]
-            if (
-                (w in lower_words or w in lex.common)
-                or (_WORD_SUFFIX_RE.search(w) and _starts_line_or_sentence(text, sp.start))
-            ) and not raw.isupper():
+            everyday = w in lower_words or w in lex.common
+            if not everyday and not raw.isupper() and _starts_line_or_sentence(text, sp.start):
+                everyday = bool(_WORD_SUFFIX_RE.search(w))
+                if not everyday and is_ordinary(w, lex.vocabulary):
+                    if mid_sentence is None:
+                        mid_sentence = _written_as_names(text, spans)
+                    everyday = w not in mid_sentence
+            if everyday and not raw.isupper():
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp
                 continue

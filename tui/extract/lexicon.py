@@ -88,7 +88,7 @@ _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
 
 
 def is_ordinary(word: str, vocabulary: set[str]) -> bool:
-    """Whether a lowercase word is an everyday English word in a regular form ("stores", "studies",
+    """Whether a lowercase word is an everyday English word in a regular form ("stores", "studies", "wolves",
     "smoking", "crashed"): a phrase made of one is not a person's name ("Snow Patrol", "Smoking Gun")."""
     if word in vocabulary:
         return True
@@ -96,6 +96,8 @@ def is_ordinary(word: str, vocabulary: set[str]) -> bool:
     if n > 3 and word[-1] == "s":
         if word[:-1] in vocabulary or (word.endswith(_ES_PLURALS) and word[:-2] in vocabulary):
             return True  # "stores", "boxes", "churches" (not "Welles")
+        if word.endswith("ves"):  # "housewives", "wolves"
+            return word[:-3] + "fe" in vocabulary or word[:-3] + "f" in vocabulary
         return word.endswith("ies") and word[:-3] + "y" in vocabulary
     if n > 4 and word.endswith("ing"):
         stem = word[:-3]
