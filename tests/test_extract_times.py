@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -110,7 +111,23 @@ _SHORTCUT_TEXTS = [
     "Every week, twice a month, daily, for years, a week-long and years-long row, each spring and in summer.",
     "Sales rose 3-1 between 60 and 90 days, 1530 GMT, 12/05/2003, 2003-05-12T10:00, in the morning, soon.",
     "Straße über Ärger — Mai, 5 мая 2021 года, it's ‘’ 5 in the evening; the year-end and year-earlier result.",
+    "It takes two to three years, or 5 - 10 days; doors open at 9am, close at 5 p.m. and at 11.30pm.",
 ]
+
+
+def test_a_factored_alternation_matches_what_the_plain_one_does() -> None:
+    """The phrase lists become prefix-factored patterns: each phrase still matches whole, the longest
+    first, a space as any run of spaces and an apostrophe in either form, and nothing else matches."""
+    from tui.extract.times import _trie_alternation
+
+    phrases = ["this", "this past", "the past", "recently", "recent days", "new year's eve"]
+    rx = re.compile(rf"(?:{_trie_alternation(phrases)})\b")
+    for phrase in phrases:
+        assert rx.fullmatch(phrase), phrase
+    assert rx.match("this past week").group() == "this past"
+    assert rx.match("recent   days").group() == "recent   days"
+    assert rx.fullmatch("new year’s eve")
+    assert not rx.match("thistle") and not rx.fullmatch("the")
 
 
 @pytest.mark.parametrize("text", _SHORTCUT_TEXTS)
