@@ -130,11 +130,12 @@ def test_an_everyday_last_word_alone_is_no_surname() -> None:
 
 def test_brand_shapes_are_no_people_but_surnames_of_that_shape_are() -> None:
     ents = _types(
-        "Sales of the PlayStation Portable rose, MSN Messenger users said. "
+        "Sales of the PlayStation Portable and the MacBook Air rose, MSN Messenger users said. "
         "Leonardo DiCaprio and Paul McCartney were at the launch."
     )
     assert "person" not in ents["PlayStation Portable"]
     assert "person" not in ents["MSN Messenger"]
+    assert "person" not in ents["MacBook Air"]
     assert ents["Leonardo DiCaprio"] == {"person"}
     assert ents["Paul McCartney"] == {"person"}
 

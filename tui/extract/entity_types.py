@@ -159,14 +159,21 @@ def _prev_words(text: str, start: int) -> tuple[str, str, str]:
 _CAMEL_BRAND_RE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]")
 
 
-def _unlike_a_personal_name(raw_words: list[str]) -> bool:
-    """A word no personal name is made of: a camel-case brand, or an acronym of three letters or more
-    beside mixed-case words ("MSN Messenger", "ABN Amro", "Cadillac XLR"); Roman numerals are
-    regnal numbers ("Richard III") and a name in capitals throughout may be a headline."""
+_MAC_RE = re.compile(r"Mac([A-Z][a-z]+)")
+
+
+def _unlike_a_personal_name(raw_words: list[str], vocabulary: set[str]) -> bool:
+    """A word no personal name is made of: a camel-case brand ("PlayStation", or "MacBook" with an
+    everyday word after its "Mac"), or an acronym of three letters or more beside mixed-case words
+    ("MSN Messenger", "ABN Amro", "Cadillac XLR"); Roman numerals are regnal numbers ("Richard III")
+    and a name in capitals throughout may be a headline. Only the weak default of a name with no
+    given name is at stake: "Steve McQueen" keeps his given name's evidence."""
     if all(w.isupper() for w in raw_words):
         return False
     for w in raw_words:
         if _CAMEL_BRAND_RE.match(w) and not w.startswith("Fitz"):
+            return True
+        if (m := _MAC_RE.fullmatch(w)) and is_ordinary(m.group(1).lower(), vocabulary):
             return True
         if len(w) >= 3 and w.isalpha() and w.isupper() and not _ROMAN_RE.fullmatch(w):
             return True
@@ -238,7 +245,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             and all(w.isalpha() for w in words)
             and not any(w in lex.common or w in lower_words for w in words)
             and not all(is_ordinary(w, lex.vocabulary) for w in words)  # "Snow Patrol", "Iron Maiden"
-            and not _unlike_a_personal_name(raw_words)
+            and not _unlike_a_personal_name(raw_words, lex.vocabulary)
         ):
             ev.add("person", 1.5)
         else:
@@ -478,7 +485,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 last in singles
                 and last not in lex.names
                 and not is_ordinary(last, lex.vocabulary)
-                and not _unlike_a_personal_name(sp.text.split())
+                and not _unlike_a_personal_name(sp.text.split(), lex.vocabulary)
             ):
                 sp.evidence.add("person", 3)
     # the document's view of each surface form
