@@ -155,10 +155,9 @@ def _prev_words(text: str, start: int) -> tuple[str, str, str]:
 
 
 # A brand written in camel case has a long first part ("PlayStation", "ClearView", "DaimlerChrysler");
-# surnames joined the same way have a short particle first ("McDonald", "MacKenzie", "DiCaprio", "LeBlanc").
+# surnames joined the same way have a short particle first ("McDonald", "MacKenzie", "DiCaprio", "LeBlanc"),
+# unless the rest after "Mac" is an everyday word ("MacBook").
 _CAMEL_BRAND_RE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]")
-
-
 _MAC_RE = re.compile(r"Mac([A-Z][a-z]+)")
 
 
@@ -511,11 +510,10 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             if typ == "person" and score < 4:
                 ev.add("misc", 4.2)  # a company's name first: "Microsoft Longhorn", "Nintendo GameBoy"
         if len(sp.words) == 1:
-            w = sp.words[0]
-            if w in person_parts:
-                ev.add("person", min(person_parts[w], 6) * 0.95)
-            if w in org_parts:
-                ev.add("organization", min(org_parts[w], 7) * 0.95)
+            if first in person_parts:
+                ev.add("person", min(person_parts[first], 6) * 0.95)
+            if first in org_parts:
+                ev.add("organization", min(org_parts[first], 7) * 0.95)
         if product_cued and id(sp) in product_cued:
             ev.add("misc", 4.8)
         raw = sp.text

@@ -258,6 +258,9 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{year:04d}-{month:02d}"
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
 def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if not _capitalised(ctx, m, "wd"):
         return None
@@ -276,9 +279,6 @@ def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     else:
         d = weekday_date(ctx.dct, wd, ctx.direction(m))
     return typ, d.isoformat() + ("T" + time_words().parts_of_day[pod] if pod else "")
-
-
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
 
 
 def _year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -1103,6 +1103,13 @@ def _rule_needs() -> list[tuple[str, ...] | re.Pattern[str]]:
     return out
 
 
+def _may_match(src: str, needs: tuple[str, ...] | re.Pattern[str]) -> bool:
+    """Whether ``src`` holds what every match of a rule needs (see :func:`_rule_needs`)."""
+    if isinstance(needs, re.Pattern):
+        return needs.search(src) is not None
+    return any(n in src for n in needs)
+
+
 def _ascii_lower(text: str) -> str:
     """ASCII letters lowercased, nothing else changed (offsets stay valid); ``bytes.lower`` is ASCII-only."""
     if text.isascii():
@@ -1386,11 +1393,7 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
             if month_starts is None:
                 month_starts = [m.start() for m in _MONTH_START_RE.finditer(low)]
             found: Iterator[_M] = _matches_at(src, low, rx, pre, guard, month_starts)
-        elif isinstance(needs, re.Pattern):
-            if not needs.search(src):
-                continue
-            found = _matches(src, low, rx, pre, guard)
-        elif needs and not any(n in src for n in needs):
+        elif needs and not _may_match(src, needs):
             continue
         else:
             found = _matches(src, low, rx, pre, guard)
