@@ -177,6 +177,16 @@ def test_day_before_a_dated_event_is_one_day_off() -> None:
     assert _one("They met the day before Tuesday's vote.") == ("the day before Tuesday", "date", "2023-03-13")
 
 
+def test_day_before_or_after_an_undated_event_is_not_the_articles_day() -> None:
+    assert _one("Police searched the house the day after his death.") == ("the day", "date", None)
+    assert _one("Shares rebounded late in the day after falling sharply.")[2] == "2023-03-15"
+
+
+def test_the_day_set_beside_a_date_is_that_date() -> None:
+    values = _values("He was last seen on March 3, the day before the fire.")
+    assert values["the day"] == ("date", "2023-03-03")
+
+
 def test_holiday_week_is_the_holidays_week() -> None:
     assert _one("Crowds gathered as Easter week began.") == ("Easter week", "date", "2023-W14")
 

@@ -712,13 +712,18 @@ def _year_adj(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 _YEAR_ENDED_RE = re.compile(rf"(?i)\s+(?:ended|ending|to)\s+{_MONTH}\s*\d")
 
 
+# "the day after his death", "the day before the vote": a day off an event, not the dct's day
+# ("later in the day before returning" is the day itself).
+_DAY_OFF_EVENT_RE = re.compile(r"\s+(?:before|after)\s+(?![\w'’-]*ing\b)", re.I)
+
+
 def _the_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     """ "the year", "the end of the month", "the day": the dct's period (a year "for the year" is a span)."""
     u = m["u"].casefold()
     q = (m["q"] or "").casefold()
     if q == "same" and u != "day":
         return None
-    if ctx.dct is None:
+    if ctx.dct is None or (u == "day" and not q and _DAY_OFF_EVENT_RE.match(ctx.text, m.end())):
         return "date", None
     if u == "year" and _YEAR_ENDED_RE.match(ctx.text, m.end()):
         return "duration", "P1Y"  # "the year ended June 30": twelve months, not the calendar year
@@ -1271,6 +1276,7 @@ def _merge_clock_and_day(text: str, chosen: list[Span]) -> list[Span]:
 
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+")
 _DAY_OFFSET_GAP = re.compile(r"[ \t]+(?P<w>before|after)[ \t]+")
+_APPOSITION_GAP = re.compile(r"[ \t]*,[ \t]*")
 _ANAPHOR_RE = re.compile(
     r"(?:.*\s)?(?:that\s+(?P<u>year|month)|the\s+same\s+(?P<d>day)|"
     r"the\s+(?P<rel>following|previous)\s+(?P<u2>year|month))",
@@ -1319,6 +1325,14 @@ def _merge_anchored(text: str, chosen: list[Span]) -> list[Span]:
                 day = dt.date.fromisoformat(v1) + dt.timedelta(days=sign)
                 out[-1] = (s0, e1, "date", day.isoformat())
                 continue
+            if (
+                v1 is None
+                and v0 is not None
+                and _FULL_DATE_RE.fullmatch(v0)
+                and text[s1:e1].casefold() == "the day"
+                and _APPOSITION_GAP.fullmatch(text, e0, s1)
+            ):
+                item = (s1, e1, t1, v0)  # "Oct. 12, the day before the plunge": the same day, said again
         if v1 is not None and _FULL_DATE_RE.fullmatch(v1) and t1 == "date":
             week = re.match(r"[ \t]+week\b", text[e1 : e1 + 8])
             name = " ".join(text[s1:e1].split()).replace("’", "'").casefold()
