@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -339,6 +340,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
     from tui.metadata import read_metadata
     from tui.text import make_printable
 
+    gc.freeze()  # the word lists and patterns live to the end: collections need not walk them again
     out = []
     for name in args.files:
         path = Path(name)
