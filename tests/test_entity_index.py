@@ -261,3 +261,46 @@ def test_a_frequent_organisation_is_not_taken_by_a_person_of_that_surname() -> N
     idx = build_entity_index(per, None, texts)
     q = idx.find("Quandro")
     assert q is not None and q.name == "Quandro" and q.type == "organization" and q.articles == ["b", "c"]
+
+
+def test_an_institutions_head_noun_joins_the_one_such_institution_of_its_article() -> None:
+    texts = {
+        "a": "The European Commission wrote to firms. The Commission said it would act.",
+        "b": "The Electoral Commission and the Law Commission met. The Commission left.",
+        "c": "The Commission met.",  # no full name here: which commission is unknown
+    }
+    per = {
+        "a": [
+            _at(texts["a"], "European Commission", "organization"),
+            _at(texts["a"], "Commission", "organization", 1),
+        ],
+        "b": [
+            _at(texts["b"], "Electoral Commission", "organization"),
+            _at(texts["b"], "Law Commission", "organization"),
+            _at(texts["b"], "Commission", "organization", 2),
+        ],
+        "c": [_at(texts["c"], "Commission", "organization")],
+    }
+    idx = build_entity_index(per, None, texts)
+    ec = idx.find("European Commission")
+    assert ec is not None and ec.aliases == ["Commission"] and ec.articles == ["a"]
+    lone = idx.entities[idx.entity_ids_for("Commission")[0]]
+    assert lone.name == "Commission" and lone.articles == ["b", "c"]
+
+
+def test_a_short_name_absorbs_its_company_forms_but_not_other_bodies_named_after_it() -> None:
+    texts = {k: "Quandro said so." for k in "abcdef"}
+    texts["f"] = "Quandro Corps sued. Quandro Inc. replied."
+    per = {k: [_at(t, "Quandro", "organization")] for k, t in texts.items() if k != "f"}
+    per["f"] = [
+        _at(texts["f"], "Quandro Corps", "organization"),
+        _at(texts["f"], "Quandro Inc.", "organization"),
+    ]
+    idx = build_entity_index(per, None, texts)
+    assert idx.find("Quandro Inc.").name == "Quandro"
+    assert idx.find("Quandro Corps").name == "Quandro Corps"  # another company ("Apple Corps")
+    royal = {k: "The Royal said so." for k in "abcd"}
+    per = {k: [_at(t, "Royal", "organization")] for k, t in royal.items()}
+    royal["e"] = "The Royal Navy sailed."
+    per["e"] = [_at(royal["e"], "Royal Navy", "organization")]
+    assert build_entity_index(per, None, royal).find("Royal Navy").name == "Royal Navy"

@@ -167,6 +167,39 @@ def test_a_companys_name_first_makes_a_product_not_a_person() -> None:
     assert ents["Microsoft Longhorn"] == {"misc"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They expect a General Election, Mr Smith said.",
+            {"General Election": {"misc"}, "Smith": {"person"}},
+        ),
+        ("President Bush met General Petraeus.", {"Bush": {"person"}, "Petraeus": {"person"}}),
+        ("Mr Jobs spoke.", {"Jobs": {"person"}}),
+        ("MPs debated the Anti-Terrorism Bill.", {"Anti-Terrorism Bill": {"misc"}}),
+        ("Anti-fraud consultancy Retail Decisions said so.", {"Retail Decisions": {"organization"}}),
+        ("Trade was brisk in the New Year, Tesco said.", {"New Year": {"misc"}, "Tesco": {"organization"}}),
+        ("Its powers date from the 19th Century in England.", {"England": {"place"}}),
+        (
+            "He told Radio 4's Today programme and Channel 4.",
+            {"Radio 4": {"organization"}, "Channel 4": {"organization"}},
+        ),
+        ("The All Blacks beat Wales.", {"All Blacks": {"organization"}, "Wales": {"place"}}),
+        ("Sales of flat-screen TVs rose at Sony.", {"Sony": {"organization"}}),
+    ],
+)
+def test_everyday_phrases_numbers_and_compounds_around_names(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    got = _types(text)
+    assert dict(got) == expected
+
+
+def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
+    assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
+    assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}
+
+
 def test_all_caps_headline_gives_no_junk_but_known_names() -> None:
     text = (
         "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\n"

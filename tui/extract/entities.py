@@ -71,9 +71,20 @@ _LOWER_CHARS_RE = re.compile(LO)
 _CAP_WORD4_RE = re.compile(rf"(?<!\w){UP}\w{{3,}}")
 _WORD4_RE = re.compile(r"(?<!\w)\w{4,}")
 _ACRONYM_RE = re.compile(rf"{UP}[{UP[1:-1]}\d&]+s?")
-_HYPHEN_SUFFIX_RE = re.compile(
-    r"-(based|born|led|owned|backed|made|run|controlled|registered|listed)\b", re.I
+# Lowercase tails after a hyphen that say something of the name before them ("Moscow-based",
+# "Kremlin-backed"); other tails make an everyday compound of a capitalised word ("Anti-fraud").
+_CUE_SUFFIXES = frozenset(
+    ["based", "born", "led", "owned", "backed", "made", "run", "controlled", "registered", "listed"]
 )
+# Capitalised in mid-sentence, "All" opens a name ("the All Blacks", "All Saints"); "No" and "Some" are
+# more often a campaign's side or an emphasis ("the No campaign").
+_NAME_QUANTIFIERS = frozenset(["all"])
+# Names a channel or station number completes ("Channel 4", "BBC Radio 4"): the number is no model.
+_NUMBERED_STATIONS = frozenset(["channel", "radio"])
+_STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
+# "the 19th Century": an ordinal makes the capitalised word a period, not a name.
+_ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
+_PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
 _SENTENCE_END = frozenset(".!?:;\n\r")
 _OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
@@ -530,13 +541,40 @@ class _Segmenter:
                 low in lex.months
                 or low in lex.weekdays
                 or low in lex.not_names
-                or (low[-1:] == "s" and t.text[:-1].isupper() and low[:-1] in lex.titles)  # "MPs"
+                or (
+                    low[-1:] == "s"
+                    and t.text[:-1].isupper()
+                    and (low[:-1] in lex.titles or low[:-1] in lex.not_names)  # "MPs", "TVs"
+                )
             ):
                 flush()
                 i += 1
                 continue
             if at_start:
-                if low in lex.function or low in _DETERMINERS or low == "i":
+                if (low in lex.function or low in _DETERMINERS or low == "i") and not (
+                    low in _NAME_QUANTIFIERS
+                    and (
+                        i > 0 or not initial
+                    )  # "The All Blacks", not "All Blacks coach ..." opening a sentence
+                    and i + 1 < n
+                    and not toks[i + 1].conn
+                    and toks[i + 1].low not in lex.function
+                    and not toks[i + 1].text.isupper()
+                ):
+                    i += 1
+                    continue
+                if (
+                    t.suffix
+                    and first_of_chunk
+                    and initial
+                    and t.suffix not in _CUE_SUFFIXES
+                    and low not in lex.names
+                    and low not in lex.given_names
+                    and not _is_acronym(t.text)
+                ):
+                    i += 1  # "Anti-fraud consultancy ...": an everyday compound opens the sentence
+                    continue
+                if low in _PERIOD_WORDS and _ORDINAL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
                     i += 1
                     continue
                 if (
@@ -628,8 +666,25 @@ class _Segmenter:
         return False
 
     def _title_is_name(self, toks: list[_Tok], i: int, tl: int) -> bool:
-        """A title word that starts an organisation or a known name ("General Motors", "King's Cross")."""
-        return toks[i].poss or self._suffix_ahead(toks, i + tl - 1)
+        """A title word that starts an organisation or a known name ("General Motors", "King's Cross"), or
+        an everyday phrase ("General Election", "Private Eye"): a common word after a title that is a common
+        word too is no one's name."""
+        if toks[i].poss or self._suffix_ahead(toks, i + tl - 1):
+            return True
+        k = i + tl
+        lex = self.lex
+        if tl > 1 or toks[i].low not in lex.common or k >= len(toks) or toks[k].conn:
+            return (
+                False  # "Mr Jobs", "Prime Minister Major": an honorific or a long title names whoever follows
+            )
+        nxt = toks[k].low
+        return (
+            nxt in lex.common
+            and nxt not in lex.surnames
+            and nxt not in lex.given_names
+            and nxt not in lex.names
+            and nxt not in lex.titles
+        )
 
     def _suffix_ahead(self, toks: list[_Tok], i: int) -> bool:
         """Whether the capitalised words after token ``i`` end with an organisation or event suffix."""
@@ -654,7 +709,12 @@ class _Segmenter:
         if text.startswith("$", e):  # a currency: US$, C$
             return
         product = False
-        if not last.poss and not last.suffix:
+        station = None
+        if not last.poss and not last.suffix and last.low in _NUMBERED_STATIONS:
+            station = _STATION_NUM_RE.match(text, e)
+        if station:
+            e = station.end(1)
+        elif not last.poss and not last.suffix:
             m = _MODEL_NUM_RE.match(text, e)
             camel = first.text[:1].islower()  # "iPhone 4", "iOS 5": a product whatever follows
             if (
@@ -666,6 +726,8 @@ class _Segmenter:
                 e = m.end(1)
                 product = True
         words = [toks[k].low for k in idx]
+        if station:
+            words.append(station.group(1))
         if product:
             words.append(text[last.end : e].strip().casefold())  # "Boeing 747" is not "Boeing"
         sp = Span(s, e, text[s:e], words, lex_type=None if product else lex_type, product=product)

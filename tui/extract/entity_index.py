@@ -8,7 +8,9 @@ Merging rules, in order:
 4. A short form merges into a full name when that is unambiguous and plausible, first within the article,
    then across the corpus (where the full name must be well attested): a surname into a person ("Sobyanin"
    -> "Sergei Sobyanin"), a first word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" ->
-   "General Motors"); a first name into a person only within the article ("Steve" -> "Steve Jobs"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
+   "General Motors"); a first name into a person, and an institution's head noun into the one such
+   institution named, only within the article ("Steve" -> "Steve Jobs", "Commission" -> "European
+   Commission"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
    Microsoft") makes no plausible full name; a rare suffixed form merges into a short name used far more
    widely on its own ("Apple Inc." into "Apple").
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
@@ -407,6 +409,22 @@ def _with_extra_hits(
             yield s, e, v
 
 
+_NATIONAL_BODIES = frozenset(
+    [
+        "parliament",
+        "government",
+        "cabinet",
+        "congress",
+        "senate",
+        "army",
+        "navy",
+        "church",
+        "front",
+        "movement",
+    ]
+)
+
+
 def _short_form_candidates(
     groups: set[str],
     group_type: dict[str, str],
@@ -417,7 +435,7 @@ def _short_form_candidates(
     """For each short form, the full names it may stand for (most words first), each with whether it may
     take the short form's mentions in articles where the full name itself is absent; and the long forms
     that merge the other way, into a short form used far more widely on its own ("Apple Inc." into
-    "Apple" when most articles just say "Apple").
+    "Apple" when most articles just say "Apple"; not "Apple Corps", another company, nor "Royal Navy").
 
     A full name qualifies only when it is plausible: a person's name whose words before the surname are not
     ordinary words or known place/organisation names ("Today Apple", "Las Vegas Microsoft" are not), of a
@@ -429,6 +447,9 @@ def _short_form_candidates(
     by_last: dict[str, list[str]] = defaultdict(list)
     by_given: dict[str, list[str]] = defaultdict(list)  # people by their first word
     by_first: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)  # organisations by their head noun ("Commission")
+    # (a lone "Parliament" or "Government" is mostly the country's own, whatever else the article names)
+    heads = (lex.org_suffix & lex.org_head) - _NATIONAL_BODIES
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
     for g in groups:
@@ -441,6 +462,8 @@ def _short_form_candidates(
             by_given[words[0]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
+            if words[-1] in heads:
+                by_head[words[-1]].append(g)
             by_stem[words[0][:3]].append(g)
             ini = _initials(g)
             if len(ini) >= 2:
@@ -468,7 +491,11 @@ def _short_form_candidates(
         sa, ca = set(group_articles.get(s, ())), set(group_articles.get(c, ()))
         together = len(sa & ca)
         if all(w.rstrip(".") in lex.org_suffix or w in lex.org_suffix for w in rest):
-            if len(sa) - together >= 3 and len(sa) > 2 * len(ca) and c not in lex.names:
+            # "Apple Inc." and "Apple Computer" are Apple; "Apple Corps", the "Royal Navy" are bodies of their own
+            same_body = (
+                s not in lex.org_head and s not in lex.org_prefix and not any(w in lex.org_head for w in rest)
+            )
+            if same_body and len(sa) - together >= 3 and len(sa) > 2 * len(ca) and c not in lex.names:
                 absorbed[c] = s  # the short form is the well-attested name
                 return None
             return True, len(sa) - together <= 2 * max(1, together)
@@ -495,6 +522,9 @@ def _short_form_candidates(
                         cands.append((c, ok[1]))
                 if not by_first.get(w):
                     cands = [(c, group_count.get(c, 0) >= 2) for c in by_initials.get(w.replace(".", ""), [])]
+            if t == "organization" and w in heads:
+                # "the Commission" after "the European Commission": only in an article naming one such
+                cands.extend((c, False) for c in by_head.get(w, ()))
             if t == "person" and w not in lex.names:
                 # a first name alone ("Steve" after "Steve Jobs"): only in an article that names the
                 # person in full, as a corpus holds many Steves

@@ -26,6 +26,12 @@ _NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
+# "Linux-based operating system", "Windows-based devices": a platform, not a place, is what "-based" names.
+_PLATFORM_RE = re.compile(
+    r"-based\s+(?:operating\b|systems?\b|machines?\b|desktops?\b|devices?\b|computers?\b|pcs?\b|"
+    r"phones?\b|handsets?\b|servers?\b|portables?\b|gadgets?\b|consoles?\b|calls?\b)",
+    re.I,
+)
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
 # Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
 # operating system". A maker ("Airbus aircraft") is a known or strongly typed name and keeps its type.
@@ -257,7 +263,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("person", 2)
         elif first in lex.surnames and first not in lex.common:
             ev.add("person", 1.5)
-    if ev.suffix == "based":
+    if ev.suffix == "based" and not _PLATFORM_RE.match(text, sp.end):
         ev.add("place", 6)
     elif ev.suffix in ("born", "led") and not typ:
         ev.add("place", 2)
