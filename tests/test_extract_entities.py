@@ -195,6 +195,16 @@ def test_everyday_phrases_numbers_and_compounds_around_names(
     assert dict(got) == expected
 
 
+def test_abbreviations_of_everyday_things_and_plural_abbreviations_are_no_names() -> None:
+    text = "GDP rose, the CEO of IBM said, as MPs and DJs met and the NHS hired. Airbus sold six A380s."
+    assert dict(_types(text)) == {
+        "IBM": {"organization"},
+        "NHS": {"organization"},
+        "Airbus": {"organization"},
+        "A380s": {"misc"},
+    }
+
+
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
     assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
     assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}

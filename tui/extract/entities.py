@@ -541,11 +541,8 @@ class _Segmenter:
                 low in lex.months
                 or low in lex.weekdays
                 or low in lex.not_names
-                or (
-                    low[-1:] == "s"
-                    and t.text[:-1].isupper()
-                    and (low[:-1] in lex.titles or low[:-1] in lex.not_names)  # "MPs", "TVs"
-                )
+                # "MPs", "DJs": a kind of thing (but "A380s" are planes of a model)
+                or (t.text[-1] == "s" and len(t.text) > 2 and t.text[:-1].isupper() and t.text.isalpha())
             ):
                 flush()
                 i += 1
