@@ -205,6 +205,13 @@ def test_abbreviations_of_everyday_things_and_plural_abbreviations_are_no_names(
     }
 
 
+def test_a_surname_said_alone_after_the_full_name_is_that_person() -> None:
+    text = 'Arsene Wenger has pledged to keep faith. Wenger said: "Yes." Later, Wenger left.'
+    assert dict(_types(text)) == {"Arsene Wenger": {"person"}, "Wenger": {"person"}}
+    text = "Zentrix Motors grew. Zentrix said so."  # a company's first word is no surname
+    assert _types(text)["Zentrix"] == {"organization"}
+
+
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
     assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
     assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}

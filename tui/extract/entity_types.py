@@ -480,6 +480,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
     if _is_sports_report(text):
         _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
+    surnames_alone: set[str] = set()  # "Wenger" after "Arsene Wenger": the person's surname, said alone
     for sp in spans:
         if len(sp.words) >= 2 and sp.evidence.best()[1] < 5:
             # an organisation is re-mentioned by its first word, a person by its last
@@ -493,6 +494,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 and not _unlike_a_personal_name(sp.text.split(), lex.vocabulary)
             ):
                 sp.evidence.add("person", 3)
+                surnames_alone.add(last)
     # the document's view of each surface form
     agg: dict[str, dict[str, float]] = {}
     for sp in spans:
@@ -518,6 +520,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         if len(sp.words) == 1:
             if first in person_parts:
                 ev.add("person", min(person_parts[first], 6) * 0.95)
+            elif first in surnames_alone:
+                ev.add("person", 2.5)  # above the weak default, below any cue for another type
             if first in org_parts:
                 ev.add("organization", min(org_parts[first], 7) * 0.95)
         if product_cued and id(sp) in product_cued:
