@@ -212,6 +212,12 @@ def test_a_surname_said_alone_after_the_full_name_is_that_person() -> None:
     assert _types(text)["Zentrix"] == {"organization"}
 
 
+def test_a_kind_of_work_before_a_title_makes_it_a_work_in_the_whole_article() -> None:
+    got = _types("The comedy Sideways won. Sideways stars Paul Giamatti.")
+    assert got["Sideways"] == {"misc"} and got["Paul Giamatti"] == {"person"}
+    assert _types("Polls show Labour ahead.")["Labour"] == {"organization"}  # "show" is no kind of work
+
+
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
     assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
     assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}

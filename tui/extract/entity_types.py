@@ -80,6 +80,12 @@ _PRODUCT_AFTER = frozenset(
 )
 # Words before a name that make it a product: "its new model Falcon", "version Leopard"
 _PRODUCT_BEFORE = frozenset(["model", "models", "version", "versions"])
+# Kinds of work just before a title ("the film Closer", "Mike Leigh's drama Vera Drake"): the apposition
+# names the work, in this article's every mention (verbs like "hit", "play" and "show" are left out).
+_WORK_BEFORE = frozenset(
+    ["film", "films", "movie", "movies", "biopic", "thriller", "blockbuster", "documentary", "musical"]
+    + ["sitcom", "novel", "drama", "comedy", "album", "single", "song", "programme", "opera"]
+)
 # Kinds of place: "the city of X" and "X, the capital" make X a place.
 _PLACE_OF = frozenset(
     [
@@ -284,6 +290,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("place", 6)
             elif low1 in _PRODUCT_BEFORE:
                 product_cue = True
+            elif low1 in _WORK_BEFORE:
+                ev.add("misc", 5)
             elif low1 in _PLACE_PREP:
                 ev.add("place", 2 if low1 == "in" else 1)
             elif low1 in lex.place_cue:
