@@ -218,6 +218,21 @@ def test_a_kind_of_work_before_a_title_makes_it_a_work_in_the_whole_article() ->
     assert _types("Polls show Labour ahead.")["Labour"] == {"organization"}  # "show" is no kind of work
 
 
+def test_a_title_of_two_unknown_halves_joined_by_of_the_is_one_name() -> None:
+    text = (
+        "The awards went to Eternal Sunshine of the Spotless Mind, said Simon Hart of the Countryside"
+        " Alliance, as Ajax of the Netherlands and the Department of the Environment looked on."
+    )
+    assert dict(_types(text)) == {
+        "Eternal Sunshine of the Spotless Mind": {"misc"},
+        "Simon Hart": {"person"},  # a person's name on the left: "X of the Y" is where X works
+        "Countryside Alliance": {"organization"},
+        "Ajax": {"organization"},  # a known name on the right: "Ajax of the Netherlands"
+        "Netherlands": {"place"},
+        "Department of the Environment": {"organization"},
+    }
+
+
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
     assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
     assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}

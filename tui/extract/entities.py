@@ -462,17 +462,18 @@ class _Segmenter:
         person_next = False
         cur: list[int] = []
         licensed_of = False
+        titled = False  # "of the" licensed by a title's shape, not by an organisation's head
         i = 0
 
         def flush() -> None:
-            nonlocal cur, person_next, licensed_of
+            nonlocal cur, person_next, licensed_of, titled
             while cur and toks[cur[-1]].conn:
                 cur.pop()
             if cur:
                 self._add(toks, cur, person_next, None)
                 person_next = False
             cur = []
-            licensed_of = False
+            licensed_of = titled = False
 
         while i < n:
             t = toks[i]
@@ -495,11 +496,14 @@ class _Segmenter:
                         licensed_of = licensed_of or ok
                     elif low == "and" and not last.conn:
                         ok = not _is_acronym(toks[i + 1].text) and all(toks[k].low != "and" for k in cur)
+                        ok = ok and not titled  # "Shaun of the Dead and Vera Drake": two titles
                         ok = ok and (licensed_of or (len(cur) >= 2 and self._org_after_and(toks, i)))
                     elif low == "the" and last.conn and licensed_of:
                         ok = True
-                elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn and licensed_of:
-                    ok = True
+                elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn:
+                    if not licensed_of and low == "of" and not toks[cur[-1]].conn:
+                        licensed_of = titled = self._title_of_the(toks, cur, i)
+                    ok = licensed_of
                 if ok:
                     cur.append(i)
                 else:
@@ -611,6 +615,21 @@ class _Segmenter:
                 flush()
             i += 1
         flush()
+
+    def _title_of_the(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
+        """ "Eternal Sunshine of the Spotless Mind", "Shaun of the Dead": a title of two unknown halves
+        joined by "of the" (not "Simon Hart of the Countryside Alliance", whose left half is a person's,
+        nor "Ajax of the Netherlands", whose right half is a known name)."""
+        lex = self.lex
+        if i + 2 >= len(toks) or toks[i + 1].low != "the" or toks[i + 2].conn:
+            return False
+        right = toks[i + 2].low
+        if right in lex.first_words or right in lex.titles or right in lex.given_names:
+            return False
+        if _is_acronym(toks[i + 2].text):
+            return False  # "Rhian Beynon of the JCWI"
+        left = [toks[k].low for k in cur]
+        return not any(w in lex.names or w in lex.given_names or w in lex.titles for w in left)
 
     def _org_after_and(self, toks: list[_Tok], i: int) -> bool:
         """ "Defence and Space Company": the words after "and" end a long organisation name."""

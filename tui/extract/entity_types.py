@@ -239,6 +239,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("organization", 7)
             elif first in lex.place_head:
                 ev.add("place", 6)
+            elif "the" in sp.words:
+                ev.add("misc", 2.1)  # "Eternal Sunshine of the Spotless Mind": a title's shape (above "in X")
         if _ROMAN_RE.fullmatch(raw_last) and first not in lex.given_names:
             ev.add("misc", 2)  # a sequel or a model, not a king: "Doom III", "Atlas V" (but "Richard III")
         if first in lex.given_names and first not in lex.names and last not in lex.org_suffix:
