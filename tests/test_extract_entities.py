@@ -231,6 +231,9 @@ def test_a_title_of_two_unknown_halves_joined_by_of_the_is_one_name() -> None:
         "Netherlands": {"place"},
         "Department of the Environment": {"organization"},
     }
+    # an organisation's head licenses "of the" whatever follows it
+    got = _types("Students of the University of the Highlands and Islands met.")
+    assert got["University of the Highlands and Islands"] == {"organization"}
 
 
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:

@@ -502,7 +502,11 @@ class _Segmenter:
                         ok = True
                 elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn:
                     if not licensed_of and low == "of" and not toks[cur[-1]].conn:
-                        licensed_of = titled = self._title_of_the(toks, cur, i)
+                        head = toks[cur[-1]].low
+                        if head in lex.org_head or head in lex.place_head or toks[cur[0]].low in lex.org_head:
+                            licensed_of = True  # "Republic of the Congo", "Bank of the United States"
+                        else:
+                            licensed_of = titled = self._title_of_the(toks, cur, i)
                     ok = licensed_of
                 if ok:
                     cur.append(i)
