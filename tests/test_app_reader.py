@@ -564,3 +564,23 @@ async def test_letters_typed_right_after_a_pane_key_go_to_that_pane() -> None:
         assert main.sidebar.narrow == "sobya", "the 'n' did not land in the sidebar's filter"
         await burst_and_settle(app, pilot, "/12")
         assert main.search_box.input.value == "12", "in the box, digits are characters"
+
+
+async def test_a_digit_that_continues_a_name_narrows_but_otherwise_switches_panes(tmp_path: Path) -> None:
+    """'channel 4' narrows to Channel 4, while 'sobya' then '2' still goes to the reader."""
+    (tmp_path / "tv.txt").write_text(
+        "Channel 4 wins rights\n\nThe broadcaster Channel 4 won the rights, the BBC said. "
+        "Channel 4 will show the games, and BBC Radio 4 will carry them.\n",
+        encoding="utf-8",
+    )
+    app = make_app(tmp_path, settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await press_and_settle(app, pilot, "3", *"channel", "space", "4")
+        assert main.focused is main.sidebar
+        assert main.sidebar.narrow == "channel 4"
+        assert main.sidebar.entities[main.sidebar.current].name == "Channel 4"
+        await press_and_settle(app, pilot, "escape", *"bbcx", "2")
+        assert main.focused is main.reader, "no name goes on with '2': it switches panes"
+        assert main.sidebar.narrow == "bbcx"

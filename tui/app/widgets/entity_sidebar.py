@@ -136,17 +136,31 @@ class EntitySidebar(LineList):
 
     # --- typing narrows ---------------------------------------------------------------
 
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return bool(character and character.isprintable() and character not in self.pass_through) or (
-            key == "backspace" and bool(self.narrow)
+    def _narrows(self, char: str | None) -> bool:
+        """Whether typing ``char`` narrows the names. A key that is a binding here (a pane's digit, ``?``)
+        keeps its meaning, unless it is a digit that continues what was typed into a name shown
+        ("channel 4", "a380"): "sobya" then "2" still goes to the reader."""
+        if not (char and char.isprintable()):
+            return False
+        if char not in self.pass_through:
+            return True
+        if not (char.isdigit() and self.narrow):
+            return False
+        needle = (self.narrow + char).casefold()
+        return any(
+            needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)
+            for e in self.entities
         )
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return self._narrows(character) or (key == "backspace" and bool(self.narrow))
 
     async def _on_key(self, event: events.Key) -> None:
         char = event.character
-        if char and char.isprintable() and event.is_printable and char not in self.pass_through:
+        if event.is_printable and self._narrows(char):
             event.stop()
             event.prevent_default()
-            self.set_narrow(self.narrow + char)
+            self.set_narrow(self.narrow + str(char))
             return
         if event.key == "backspace" and self.narrow:
             event.stop()
