@@ -304,3 +304,28 @@ def test_a_short_name_absorbs_its_company_forms_but_not_other_bodies_named_after
     royal["e"] = "The Royal Navy sailed."
     per["e"] = [_at(royal["e"], "Royal Navy", "organization")]
     assert build_entity_index(per, None, royal).find("Royal Navy").name == "Royal Navy"
+
+
+def test_a_name_an_organisations_short_name_prefixes_is_one_entity_and_merges_chain() -> None:
+    texts = {
+        "a": "BBC Radio 4 aired it. The BBC said so.",
+        "b": "BBC Radio 4 aired it again.",
+        "c": "Radio 4 aired it; Radio said so.",  # "Radio" -> "Radio 4" -> "BBC Radio 4"
+        "d": "RBS Six Nations rugby.",
+    }
+    texts.update({k: "The Six Nations began." for k in "efghijk"})
+    per = {
+        "a": [_at(texts["a"], "BBC Radio 4", "organization"), _at(texts["a"], "BBC", "organization", 1)],
+        "b": [_at(texts["b"], "BBC Radio 4", "organization")],
+        "c": [_at(texts["c"], "Radio 4", "organization"), _at(texts["c"], "Radio", "organization", 1)],
+        "d": [_at(texts["d"], "RBS Six Nations", "organization"), _at(texts["d"], "RBS", "organization")],
+    }
+    per.update({k: [_at(texts[k], "Six Nations", "organization")] for k in "efghijk"})
+    idx = build_entity_index(per, None, texts)
+    radio = idx.find("BBC Radio 4")
+    assert radio is not None and radio.articles == ["a", "b", "c"] and radio.mentions == 4
+    assert sorted(radio.aliases) == ["Radio", "Radio 4"]
+    names = [e.name for e in idx.entities]
+    assert len(names) == len(set(names))
+    six = idx.find("RBS Six Nations")  # a sponsor's prefix on a name most articles use without it
+    assert six is not None and six.name == "Six Nations" and len(six.articles) == 8

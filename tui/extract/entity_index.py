@@ -235,6 +235,17 @@ def build_entity_index(
     del group_articles
 
     def resolve(local_groups: set[str], g: str) -> str:
+        """The group a mention of ``g`` joins, following merges on ("Radio" -> "Radio 4" -> "BBC Radio 4");
+        a long form absorbed into a widely used short name stops there ("Apple Inc." is Apple)."""
+        seen = [g]
+        while len(seen) < 4 and seen[-1] not in absorbed:
+            nxt = resolve_once(local_groups, seen[-1])
+            if nxt in seen:
+                break
+            seen.append(nxt)
+        return absorbed.get(seen[-1], seen[-1])
+
+    def resolve_once(local_groups: set[str], g: str) -> str:
         if g in extra_types or g in merge_to.values():
             return g
         if g in absorbed:
@@ -448,6 +459,7 @@ def _short_form_candidates(
     by_given: dict[str, list[str]] = defaultdict(list)  # people by their first word
     by_first: dict[str, list[str]] = defaultdict(list)
     by_head: dict[str, list[str]] = defaultdict(list)  # organisations by their head noun ("Commission")
+    by_owner_tail: dict[str, list[str]] = defaultdict(list)  # "bbc radio 4" under "radio 4"
     # (a lone "Parliament" or "Government" is mostly the country's own, whatever else the article names)
     heads = (lex.org_suffix & lex.org_head) - _NATIONAL_BODIES
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -462,6 +474,8 @@ def _short_form_candidates(
             by_given[words[0]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
+            if len(words) >= 3 and len(words[0]) <= 4 and group_type.get(words[0]) == "organization":
+                by_owner_tail[" ".join(words[1:])].append(g)
             if words[-1] in heads:
                 by_head[words[-1]].append(g)
             by_stem[words[0][:3]].append(g)
@@ -534,6 +548,15 @@ def _short_form_candidates(
             cands = [
                 (c, group_count.get(c, 0) >= 2) for c in by_stem[words[0][:3]] if _clips(words, c.split())
             ]
+        if t == "organization" and len(words) >= 2 and len(owned := by_owner_tail.get(g, ())) == 1:
+            # "Radio 4" of "BBC Radio 4", "Six Nations" of "RBS Six Nations": the one name an
+            # organisation's short name prefixes; the full form names the two unless far rarer
+            c = owned[0]
+            short, full = len(group_articles.get(g, ())), len(group_articles.get(c, ()))
+            if short >= 5 and short > 2 * full:
+                absorbed[c] = g
+            else:
+                cands.append((c, group_count.get(c, 0) >= 2))
         elif t == "person" and len(words) == 2:
             # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
             cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
