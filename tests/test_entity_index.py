@@ -329,3 +329,16 @@ def test_a_name_an_organisations_short_name_prefixes_is_one_entity_and_merges_ch
     assert len(names) == len(set(names))
     six = idx.find("RBS Six Nations")  # a sponsor's prefix on a name most articles use without it
     assert six is not None and six.name == "Six Nations" and len(six.articles) == 8
+
+
+_BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
+
+
+@pytest.mark.skipif(not _BBC.is_dir(), reason="../shared/corpora/bbc not found")
+def test_a_real_corpus_sidebar_names_each_entity_once() -> None:
+    texts = {str(p): p.read_text(encoding="utf-8", errors="replace") for p in sorted(_BBC.rglob("*.txt"))}
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    names = [(e.name, e.type) for e in idx.entities]
+    assert len(texts) > 2000 and len(names) > 10000
+    duplicates = {n for n in names if names.count(n) > 1} if len(set(names)) != len(names) else set()
+    assert not duplicates
