@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -584,3 +585,18 @@ async def test_a_digit_that_continues_a_name_narrows_but_otherwise_switches_pane
         await press_and_settle(app, pilot, "escape", *"bbcx", "2")
         assert main.focused is main.reader, "no name goes on with '2': it switches panes"
         assert main.sidebar.narrow == "bbcx"
+
+
+async def test_the_app_quits_once_its_terminal_has_hung_up() -> None:
+    """A closed terminal window must not leave the app spinning a core (as it did under `make run`)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.settled()
+        gone, other = os.pipe()  # a hung-up terminal is no terminal any more, like a pipe
+        try:
+            app._exit_if_terminal_gone(gone)
+            await pilot.pause()
+            assert app._exit, "the app did not quit"
+        finally:
+            os.close(gone)
+            os.close(other)

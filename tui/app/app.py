@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from tui.settings import Settings
 
 _palette = binding("command_palette")
+TERMINAL_CHECK_SECONDS = 1.0
 
 
 def _reader_commands() -> type[Provider]:
@@ -79,6 +82,16 @@ class SeedreaderApp(App[int]):
             self.theme = self.config.theme
         except Exception:  # an unknown theme: say so and keep the default
             self.notify(f"Unknown theme {self.config.theme!r}; using the default.", severity="warning")
+        stdin = sys.__stdin__
+        if not self.is_headless and stdin is not None and stdin.isatty():
+            self.set_interval(TERMINAL_CHECK_SECONDS, lambda: self._exit_if_terminal_gone(stdin.fileno()))
+
+    def _exit_if_terminal_gone(self, fd: int) -> None:
+        """Quit once the terminal has hung up (its window closed). A hangup normally kills the app, but
+        not when a parent waits on it instead of passing the hangup on (GNU make under ``make run``);
+        Textual 8.2.8's input thread then reads nothing at once, forever, and spins a core."""
+        if not os.isatty(fd):
+            self.exit()
 
     @property
     def main(self) -> MainScreen:
