@@ -486,13 +486,7 @@ class _Segmenter:
                     if low == "&" or (low in _PARTICLES and not last.conn):
                         ok = True
                     elif low in ("of", "for") and not last.conn:
-                        head = last.low
-                        first = toks[cur[0]].low
-                        ok = (
-                            head in lex.org_head
-                            or (low == "of" and head in lex.place_head)
-                            or (low == "of" and first in lex.org_head)
-                        )
+                        ok = self._heads_a_name_with(toks, cur, low)
                         licensed_of = licensed_of or ok
                     elif low == "and" and not last.conn:
                         ok = not _is_acronym(toks[i + 1].text) and all(toks[k].low != "and" for k in cur)
@@ -502,9 +496,8 @@ class _Segmenter:
                         ok = True
                 elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn:
                     if not licensed_of and low == "of" and not toks[cur[-1]].conn:
-                        head = toks[cur[-1]].low
-                        if head in lex.org_head or head in lex.place_head or toks[cur[0]].low in lex.org_head:
-                            licensed_of = True  # "Republic of the Congo", "Bank of the United States"
+                        if self._heads_a_name_with(toks, cur, low):  # "Bank of the United States"
+                            licensed_of = True
                         else:
                             licensed_of = titled = self._title_of_the(toks, cur, i)
                     ok = licensed_of
@@ -557,14 +550,7 @@ class _Segmenter:
                 continue
             if at_start:
                 if (low in lex.function or low in _DETERMINERS or low == "i") and not (
-                    low in _NAME_QUANTIFIERS
-                    and (
-                        i > 0 or not initial
-                    )  # "The All Blacks", not "All Blacks coach ..." opening a sentence
-                    and i + 1 < n
-                    and not toks[i + 1].conn
-                    and toks[i + 1].low not in lex.function
-                    and not toks[i + 1].text.isupper()
+                    low in _NAME_QUANTIFIERS and self._opens_a_name(toks, i, initial)
                 ):
                     i += 1
                     continue
@@ -619,6 +605,24 @@ class _Segmenter:
                 flush()
             i += 1
         flush()
+
+    def _opens_a_name(self, toks: list[_Tok], i: int, initial: bool) -> bool:
+        """Whether a capitalised quantifier at ``i`` opens the name after it: in mid-sentence ("the All
+        Blacks"; not "All Blacks coach ..." opening a sentence) and before a name word in mixed case."""
+        if (i == 0 and initial) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        return not nxt.conn and nxt.low not in self.lex.function and not nxt.text.isupper()
+
+    def _heads_a_name_with(self, toks: list[_Tok], cur: list[int], conn: str) -> bool:
+        """Whether the words in ``cur`` go on into a name through "of" or "for": they end with an
+        organisation's head ("Ministry of ...", "Fund for ...") or, through "of" only, with a place's head
+        ("Republic of ...") or begin with an organisation's head ("Bank of Japan's Policy Board of ...")."""
+        lex = self.lex
+        head = toks[cur[-1]].low
+        if head in lex.org_head:
+            return True
+        return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
 
     def _title_of_the(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
         """ "Eternal Sunshine of the Spotless Mind", "Shaun of the Dead": a title of two unknown halves
@@ -693,10 +697,9 @@ class _Segmenter:
             return True
         k = i + tl
         lex = self.lex
+        # "Mr Jobs", "Prime Minister Major": an honorific or a long title names whoever follows
         if tl > 1 or toks[i].low not in lex.common or k >= len(toks) or toks[k].conn:
-            return (
-                False  # "Mr Jobs", "Prime Minister Major": an honorific or a long title names whoever follows
-            )
+            return False
         nxt = toks[k].low
         return (
             nxt in lex.common

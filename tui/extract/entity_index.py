@@ -548,7 +548,10 @@ def _short_form_candidates(
             cands = [
                 (c, group_count.get(c, 0) >= 2) for c in by_stem[words[0][:3]] if _clips(words, c.split())
             ]
-        if t == "organization" and len(words) >= 2 and len(owned := by_owner_tail.get(g, ())) == 1:
+        elif t == "person" and len(words) == 2:
+            # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
+            cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
+        if t == "organization" and len(owned := by_owner_tail.get(g, ())) == 1:
             # "Radio 4" of "BBC Radio 4", "Six Nations" of "RBS Six Nations": the one name an
             # organisation's short name prefixes; the full form names the two unless far rarer
             c = owned[0]
@@ -557,9 +560,6 @@ def _short_form_candidates(
                 absorbed[c] = g
             else:
                 cands.append((c, group_count.get(c, 0) >= 2))
-        elif t == "person" and len(words) == 2:
-            # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
-            cands = [(c, True) for c in by_last.get(words[-1], []) if c != g and c.split()[0] == words[0]]
         if cands:
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
     return out, absorbed

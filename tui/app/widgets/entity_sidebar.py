@@ -25,6 +25,11 @@ TYPE_HEADINGS = {"person": "People", "organization": "Organisations", "place": "
 PASS_THROUGH = frozenset("1234?/q")
 
 
+def _contains(entity: Entity, needle: str) -> bool:
+    """Whether the entity's name or one of its aliases contains ``needle`` (casefolded)."""
+    return needle in entity.name.casefold() or any(needle in a.casefold() for a in entity.aliases)
+
+
 class EntitySidebar(LineList):
     """Entities grouped by type; ``Enter`` posts :class:`EntityChosen`."""
 
@@ -46,6 +51,7 @@ class EntitySidebar(LineList):
         self.narrow = ""
         self._rows: list[int | str] = []  # entity index, or a type heading
         self._counts: dict[str, int] = {}
+        self._digit_narrows: dict[str, bool] = {}  # for the names shown now: whether a digit narrows them
         self.empty_text = "Finding names…"
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
@@ -67,11 +73,7 @@ class EntitySidebar(LineList):
         needle = self.narrow.casefold()
         groups: dict[str, list[int]] = {t: [] for t in ENTITY_TYPES}
         for i, e in enumerate(self.entities):
-            if (
-                needle
-                and needle not in e.name.casefold()
-                and not any(needle in a.casefold() for a in e.aliases)
-            ):
+            if needle and not _contains(e, needle):
                 continue
             groups.setdefault(e.type, []).append(i)
         rows: list[int | str] = []
@@ -83,6 +85,7 @@ class EntitySidebar(LineList):
                 rows.extend(members)
         current = self.current
         self._rows = rows
+        self._digit_narrows = {}
         cursor = 1 if rows else 0
         if current is not None:
             for r, v in enumerate(rows):
@@ -146,11 +149,15 @@ class EntitySidebar(LineList):
             return True
         if not (char.isdigit() and self.narrow):
             return False
-        needle = (self.narrow + char).casefold()
-        return any(
-            needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)
-            for e in self.entities
-        )
+        # asked for each pane key at every key press: the shown names (they all contain the typed
+        # text) are searched once per digit
+        narrows = self._digit_narrows.get(char)
+        if narrows is None:
+            needle = (self.narrow + char).casefold()
+            narrows = self._digit_narrows[char] = any(
+                _contains(self.entities[r], needle) for r in self._rows if isinstance(r, int)
+            )
+        return narrows
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return self._narrows(character) or (key == "backspace" and bool(self.narrow))
