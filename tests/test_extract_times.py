@@ -36,6 +36,8 @@ def _one(text: str, dct: dt.date | None = DCT) -> tuple[str, str, str | None]:
         ("They met last week.", ("last week", "date", "2023-W10")),
         ("They will meet next year.", ("next year", "date", "2024")),
         ("It opened two years ago.", ("two years ago", "date", "2021")),
+        # counted from an event, not from the article's date: the span of time only
+        ("He was shot; he died three days later.", ("three days", "duration", "P3D")),
         ("It may open within the next two years.", ("the next two years", "duration", "P2Y")),
         ("Talks should end within roughly two weeks.", ("roughly two weeks", "duration", "P2W")),
         ("The race is held every year.", ("every year", "set", "P1Y")),

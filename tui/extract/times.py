@@ -915,7 +915,9 @@ def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | Non
         (
             rf"(?P<unit>{_UNIT})\b"
             r"(?:[\s-]+(?P<old>old|long))?"
-            r"(?:\s+(?P<dir>ago|earlier|later|from now|hence|previously)\b)?",
+            # no "later": "three days later" counts from an event, not from the dct, so it is
+            # the duration "three days" (as TimeML marks it)
+            r"(?:\s+(?P<dir>ago|earlier|from now|hence|previously)\b)?",
             low,
             _num_unit,
             r"(?:(?P<det>the)\s+)?"
