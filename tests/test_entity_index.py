@@ -342,3 +342,75 @@ def test_a_real_corpus_sidebar_names_each_entity_once() -> None:
     assert len(texts) > 2000 and len(names) > 10000
     duplicates = {n for n in names if names.count(n) > 1} if len(set(names)) != len(names) else set()
     assert not duplicates
+
+
+def test_a_first_name_goes_to_the_person_an_article_is_about() -> None:
+    text = "Steve Jobs died. Jobs built Apple. Jobs was ill. Steve Ballmer spoke. Steve was a friend."
+    per = {
+        "a": [
+            _m(text, "Steve Jobs", "person"),
+            _lone(text, "Jobs", "died."),
+            _lone(text, "Jobs", "Apple."),
+            _m(text, "Steve Ballmer", "person"),
+            _lone(text, "Steve", "spoke."),
+        ]
+    }
+    idx = build_entity_index(per)
+    jobs = idx.find("Steve Jobs")
+    assert jobs is not None and "Steve" in jobs.aliases
+    assert idx.find("Steve Ballmer").aliases == []
+
+
+def _politics(n: int) -> tuple[str, list[EntityMention]]:
+    text = f"Tony Blair met Labour MPs in Downing Street (report {n}). Blair spoke."
+    return text, [
+        _m(text, "Tony Blair", "person"),
+        EntityMention(text.index("Labour"), text.index("Labour") + 6, "Labour", "organization"),
+        EntityMention(text.index("Downing"), text.index("Downing") + 15, "Downing Street", "organization"),
+        _lone(text, "Blair", "report"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_the_corpus_mostly_means_in_the_same_company() -> None:
+    per = {f"p{n}": _politics(n)[1] for n in range(12)}
+    cherie = "Cherie Blair visited a school."
+    per["cherie"] = [_m(cherie, "Cherie Blair", "person")]
+    lone = "Blair told Labour and Downing Street staff to wait."
+    per["lone"] = [
+        _lone(lone, "Blair", ""),
+        _m(lone, "Labour", "organization"),
+        _m(lone, "Downing Street", "organization"),
+    ]
+    lineup = "United: Carroll, Neville, Blair, Heinze."
+    per["lineup"] = [_lone(lineup, "Blair", ""), _m(lineup, "United", "organization")]
+    idx = build_entity_index(per)
+    tony = idx.find("Tony Blair")
+    assert tony is not None and "lone" in tony.articles
+    assert "lineup" not in tony.articles  # no company of Tony Blair's there: another Blair
+    assert idx.find("Cherie Blair").articles == ["cherie"]
+
+
+def test_a_type_cued_in_several_articles_outweighs_guesses_from_the_names_shape() -> None:
+    def bare(text: str) -> list[EntityMention]:  # the shape of a company name, no cue
+        at = [i for i in range(len(text)) if text.startswith("Quillfeather", i)]
+        return [EntityMention(i, i + 12, "Quillfeather", "organization") for i in at]
+
+    def cued(text: str) -> list[EntityMention]:
+        i = text.index("Quillfeather")
+        return [EntityMention(i, i + 12, "Quillfeather", "misc", strong=True)]
+
+    bare_texts = {f"b{n}": f"Quillfeather leads the race, and Quillfeather may win ({n})." for n in range(6)}
+    per = {k: bare(v) for k, v in bare_texts.items()}
+    one = dict(per, c1=cued("The film Quillfeather opened."))
+    assert build_entity_index(one).find("Quillfeather").type == "organization"  # one cue can misfire
+    two = dict(one, c2=cued("Critics loved the comedy Quillfeather."))
+    assert build_entity_index(two).find("Quillfeather").type == "misc"
+
+
+def test_a_kind_of_work_cue_marks_the_mention_strong() -> None:
+    got = {
+        m.text: m for m in extract_entities("Critics loved the biopic The Quillfeather, starring Ann Lee.")
+    }
+    assert got["Quillfeather"].type == "misc" and got["Quillfeather"].strong
+    plain = {m.text: m for m in extract_entities("Quillfeather Motors grew.")}
+    assert not plain["Quillfeather Motors"].strong  # cues for other types do not weigh extra

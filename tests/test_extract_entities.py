@@ -210,6 +210,13 @@ def test_a_surname_said_alone_after_the_full_name_is_that_person() -> None:
     assert dict(_types(text)) == {"Arsene Wenger": {"person"}, "Wenger": {"person"}}
     text = "Zentrix Motors grew. Zentrix said so."  # a company's first word is no surname
     assert _types(text)["Zentrix"] == {"organization"}
+    # a maker's model has none either
+    text = "Zentrix Motor Company will revive the Zentrix Quorra. The Quorra sold well. Zentrix said so."
+    assert "person" not in _types(text)["Quorra"]
+    # the first name said alone too does not make a person a company
+    text = "Reeva Doumbia starred. Reeva had a cold. Doumbia said the film was done."
+    got = _types(text)
+    assert got["Reeva Doumbia"] == {"person"} and got["Doumbia"] == {"person"}
 
 
 def test_a_kind_of_work_before_a_title_makes_it_a_work_in_the_whole_article() -> None:

@@ -28,7 +28,7 @@ from tui.library import Library, LibraryOptions
 from tui.search.index import dump_without_memo
 from tui.state import atomic_write, corpus_key
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def cache_home(env: Mapping[str, str] | None = None) -> Path:

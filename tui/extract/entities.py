@@ -842,6 +842,12 @@ _NOT_AFTER_MODEL = frozenset(
 )
 
 
+# A work or event typed by a cue ("the film X", "X, starring", "X Cup") scores at least this; its
+# name's shape alone says organisation or person, so across a corpus the cue must outweigh that.
+# (Cues for the other types are many and some noisy: "X, who" makes any name a person.)
+_STRONG = 5.0
+
+
 def extract_entities(text: str) -> list[EntityMention]:
     """Named entities of ``text`` in text order; ``text[m.start:m.end] == m.text`` always holds."""
     if not text:
@@ -854,5 +860,6 @@ def extract_entities(text: str) -> list[EntityMention]:
     for sp in spans:
         if sp.type is None:
             continue
-        out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type))
+        strong = sp.type == "misc" and sp.evidence.scores.get("misc", 0.0) >= _STRONG
+        out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong))
     return out

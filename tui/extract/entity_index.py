@@ -100,6 +100,9 @@ class EntityIndex:
         return [(s, e) for s, e, k in self.mentions_of(article_id) if k in ids]
 
 
+_CUE_WEIGHT = 10  # corpus type vote: what an article with a cue for a type adds to its mentions' votes
+
+
 def _norm_type(t: str | None) -> str:
     t = (t or "misc").casefold()
     t = _TYPE_ALIASES.get(t, t)
@@ -144,10 +147,10 @@ def build_entity_index(
     merge_to = {norm_key(a): norm_key(c) for a, c in options.merge.items()}
     merge_names = {norm_key(c): str(c) for c in options.merge.values()}
 
-    # A mention's "variant" is its code in the store (form * 4 + type); an extra entity found in a
+    # A mention's "variant" is its code in the store (form * 8 + strong * 4 + type); an extra entity found in a
     # text gets a variant numbered past those, with its own surface, key and type.
     forms = store.forms
-    first_extra = 4 * len(forms)
+    first_extra = 8 * len(forms)
     extra_variants: list[tuple[str, str, str]] = []  # (surface, form key, type)
     extras = _extra_entities(options)
     extra_types = {ex.key: ex.type for ex in extras}
@@ -158,10 +161,10 @@ def build_entity_index(
     form_keys = [norm_key(f) for f in forms]
 
     def variant_surface(v: int) -> str:
-        return forms[v >> 2] if v < first_extra else extra_variants[v - first_extra][0]
+        return forms[v >> 3] if v < first_extra else extra_variants[v - first_extra][0]
 
     def variant_key(v: int) -> str:
-        return form_keys[v >> 2] if v < first_extra else extra_variants[v - first_extra][1]
+        return form_keys[v >> 3] if v < first_extra else extra_variants[v - first_extra][1]
 
     def variant_type(v: int) -> str:
         return ENTITY_TYPES[v & 3] if v < first_extra else extra_variants[v - first_extra][2]
@@ -186,11 +189,13 @@ def build_entity_index(
         return _with_extra_hits(extra, zip(it, it, it, strict=True))
 
     variant_count: Counter = Counter()
+    cued_in: Counter = Counter()  # strong (cued) variant -> number of articles it is in
     for aid, flat in store.by_article.items():
         if aid in article_extra:
             variant_count.update(v for _s, _e, v in rows(aid, flat))
         else:
             variant_count.update(flat[2::3])
+        cued_in.update(v for v in set(flat[2::3]) if v & 4)
     # the group of each variant, None when ignored
     variant_group: dict[int, str | None] = {}
     for v in variant_count:
@@ -203,7 +208,11 @@ def build_entity_index(
     for v, n in variant_count.items():
         g = variant_group[v]
         if g is not None:
-            type_votes[g][variant_type(v)] += n
+            # each article with a cue for the type adds votes: "the biopic The Aviator" in a few
+            # articles decides what a bare "The Aviator" is in the others; one article's cue
+            # (however often it names the thing, and cues can misfire) does not outvote the corpus
+            cued = cued_in.get(v, 0)
+            type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
             group_count[g] += n
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
     # a one-word "person" the corpus never names in full ("Chelsea" with no "Chelsea Smith") is doubtful:
@@ -224,17 +233,29 @@ def build_entity_index(
         variants = {v for _s, _e, v in rows(aid, flat)} if aid in article_extra else set(flat[2::3])
         return {g for v in variants if (g := variant_group[v]) is not None}
 
+    def group_counts(aid: str, flat: array) -> Counter:
+        """The article's groups, each with its number of mentions there."""
+        variants = (
+            Counter(v for _s, _e, v in rows(aid, flat)) if aid in article_extra else Counter(flat[2::3])
+        )
+        found: Counter = Counter()
+        for v, n in variants.items():
+            if (g := variant_group[v]) is not None:
+                found[g] += n
+        return found
+
     # short forms -> full names
     group_articles: dict[str, array] = defaultdict(lambda: array("I"))  # article numbers, ascending
     for n, (aid, flat) in enumerate(store.by_article.items()):
         for g in groups_in(aid, flat):
             group_articles[g].append(n)
-    candidates, absorbed = _short_form_candidates(
+    candidates, absorbed, best_known = _short_form_candidates(
         set(group_type), group_type, lex, group_count, group_articles
     )
+    company = _company_kept(set(best_known.values()), group_articles, store, groups_in)
     del group_articles
 
-    def resolve(local_groups: set[str], g: str) -> str:
+    def resolve(local_groups: Counter, g: str) -> str:
         """The group a mention of ``g`` joins, following merges on ("Radio" -> "Radio 4" -> "BBC Radio 4");
         a long form absorbed into a widely used short name stops there ("Apple Inc." is Apple)."""
         seen = [g]
@@ -245,7 +266,7 @@ def build_entity_index(
             seen.append(nxt)
         return absorbed.get(seen[-1], seen[-1])
 
-    def resolve_once(local_groups: set[str], g: str) -> str:
+    def resolve_once(local_groups: Counter, g: str) -> str:
         if g in extra_types or g in merge_to.values():
             return g
         if g in absorbed:
@@ -257,10 +278,18 @@ def build_entity_index(
         if len(local) == 1:
             return local[0]
         if len(local) > 1:
-            return g
+            return _main_person(local, local_groups, group_type) or g
         if len(cands) == 1 and cands[0][1]:
             return cands[0][0]
-        return g
+        best = best_known.get(g)
+        if best is None:
+            return g
+        shared = [k for k in company[best] & local_groups.keys() if k != g and group_type.get(k) != "place"]
+        if len(shared) < 2:
+            return g  # a lone "Brown" in a football line-up is not Gordon Brown
+        if any(k.endswith(" " + g) and group_type.get(k) == "person" for k in local_groups):
+            return g  # nor beside a "Wes Brown"
+        return best
 
     # place every mention: group numbers in order of first mention, then renumbered by rank
     group_ids: dict[str, int] = {}
@@ -270,7 +299,7 @@ def build_entity_index(
     variant_uses: Counter = Counter()  # (group number, variant, whether the group is the form's own)
     mentions: dict[str, array] = {}
     for aid, flat in store.by_article.items():
-        local_groups = groups_in(aid, flat)
+        local_groups = group_counts(aid, flat)
         resolved: dict[str, str] = {}
         out = array("I")
         for s, e, v in rows(aid, flat):
@@ -339,6 +368,22 @@ def build_entity_index(
             it = iter(out)
             mentions[aid] = array("I", [x for t in sorted(zip(it, it, it, strict=True)) for x in t])
     return EntityIndex(entities, mentions)
+
+
+def _main_person(names: list[str], counts: Counter, group_type: Mapping[str, str]) -> str | None:
+    """Of several people an article names in full, the one it is about, when it names him or her far
+    more often than the others: "Steve" in an obituary of Steve Jobs that quotes Steve Ballmer once."""
+    if any(group_type.get(c) != "person" for c in names):
+        return None
+
+    def times_said(c: str) -> int:  # in full or by surname
+        last = c.split()[-1]
+        return counts[c] + (counts[last] if group_type.get(last) == "person" else 0)
+
+    said = {c: times_said(c) for c in names}
+    ranked = sorted(names, key=lambda c: -said[c])
+    top, second = said[ranked[0]], said[ranked[1]]
+    return ranked[0] if top >= 3 and top >= 3 * second else None
 
 
 class _ExtraEntity(NamedTuple):
@@ -442,7 +487,7 @@ def _short_form_candidates(
     lex,
     group_count: Mapping[str, int],
     group_articles: Mapping[str, array],
-) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str]]:
+) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str], dict[str, str]]:
     """For each short form, the full names it may stand for (most words first), each with whether it may
     take the short form's mentions in articles where the full name itself is absent; and the long forms
     that merge the other way, into a short form used far more widely on its own ("Apple Inc." into
@@ -499,6 +544,7 @@ def _short_form_candidates(
         return True, agrees and (given or group_count.get(c, 0) >= 2)
 
     absorbed: dict[str, str] = {}
+    best_known: dict[str, str] = {}
 
     def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
         rest = c.split()[1:]
@@ -562,4 +608,39 @@ def _short_form_candidates(
                 cands.append((c, group_count.get(c, 0) >= 2))
         if cands:
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
-    return out, absorbed
+            if t == "person" and (best := _best_known(g, out[g], group_articles)) is not None:
+                best_known[g] = best
+    return out, absorbed, best_known
+
+
+def _company_kept(
+    names: set[str], group_articles: Mapping[str, array], store: EntityMentionStore, groups_in
+) -> dict[str, set[str]]:
+    """For each name, the other names found in at least three of its articles: what an article about
+    that person is likely to mention too."""
+    if not names:
+        return {}
+    aids = list(store.by_article)
+    kept: dict[str, set[str]] = {}
+    for name in names:
+        seen: Counter = Counter()
+        for n in group_articles.get(name, ()):
+            aid = aids[n]
+            seen.update(groups_in(aid, store.by_article[aid]))
+        kept[name] = {g for g, k in seen.items() if k >= 3 and g != name}
+    return kept
+
+
+def _best_known(short: str, cands: list[tuple[str, bool]], group_articles: Mapping[str, array]) -> str | None:
+    """Of several people a surname may stand for anywhere in the corpus, the one named in ten times as
+    many articles as any other, who is called by it alone in several of them: a lone "Blair" in a British
+    corpus is Tony Blair, not Cherie (an article naming only Cherie Blair still gives her its "Blair");
+    "Ferdinand" is not the band Franz Ferdinand, whose name is never cut short."""
+    if len(cands) < 2:
+        return None
+    reach = sorted(((len(group_articles.get(c, ())), ok, c) for c, ok in cands), reverse=True)
+    (top, ok, best), (second, _, _) = reach[0], reach[1]
+    if not ok or top < 10 or top < 10 * second:
+        return None
+    together = set(group_articles.get(short, ())) & set(group_articles.get(best, ()))
+    return best if len(together) >= 3 else None

@@ -28,8 +28,9 @@ _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
 # "Linux-based operating system", "Windows-based devices": a platform, not a place, is what "-based" names.
 _PLATFORM_RE = re.compile(
-    r"-based\s+(?:operating\b|systems?\b|machines?\b|desktops?\b|devices?\b|computers?\b|pcs?\b|"
-    r"phones?\b|handsets?\b|servers?\b|portables?\b|gadgets?\b|consoles?\b|calls?\b)",
+    r"-based\s+(?:[a-z]+\s+)?(?:operating\b|systems?\b|machines?\b|desktops?\b|devices?\b|computers?\b|"
+    r"pcs?\b|phones?\b|handsets?\b|servers?\b|portables?\b|gadgets?\b|consoles?\b|calls?\b|"
+    r"software\b|programs?\b|applications?\b|elements?\b|tools?\b|services?\b|networks?\b)",
     re.I,
 )
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
@@ -86,6 +87,7 @@ _WORK_BEFORE = frozenset(
     ["film", "films", "movie", "movies", "biopic", "thriller", "blockbuster", "documentary", "musical"]
     + ["sitcom", "novel", "drama", "comedy", "album", "single", "song", "programme", "opera"]
 )
+_WORK_AFTER = frozenset(["starring", "co-starring", "directed"])
 # Kinds of place: "the city of X" and "X, the capital" make X a place.
 _PLACE_OF = frozenset(
     [
@@ -171,6 +173,9 @@ def _prev_words(text: str, start: int) -> tuple[str, str, str]:
 # unless the rest after "Mac" is an everyday word ("MacBook").
 _CAMEL_BRAND_RE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]")
 _MAC_RE = re.compile(r"Mac([A-Z][a-z]+)")
+
+
+_NAME_WORD_RE = re.compile(r"(?:[A-Z]')?[A-Z][a-z][a-zA-Z'-]*")
 
 
 def _unlike_a_personal_name(raw_words: list[str], vocabulary: set[str]) -> bool:
@@ -300,6 +305,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("place", 4)
         elif low1.rstrip(".") in lex.titles and "," not in gap and "(" not in gap:
             ev.add("person", 6)
+        elif p1 == "The" and p2 in _WORK_BEFORE:
+            ev.add("misc", 5)  # "the biopic The Aviator"
     # context after the name
     m = _NEXT_RE.match(text, e, min(len(text), e + 60))
     if m:
@@ -316,6 +323,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                     ev.add("place", 4)
                 elif w1l in ("chief", "head") and w2l in lex.person_after | {"executive", "of"}:
                     ev.add("person", 5)
+                elif not det and w1l in _WORK_AFTER:
+                    ev.add("misc", 5)  # "The Aviator, starring Leonardo DiCaprio"
             elif not punct and w1l in lex.org_after:
                 ev.add("organization", 4)
             elif not punct and not det and w1l in _PRODUCT_AFTER and (w1l != "line" or nw == 1):
@@ -490,21 +499,39 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
     if _is_sports_report(text):
         _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
-    surnames_alone: set[str] = set()  # "Wenger" after "Arsene Wenger": the person's surname, said alone
+    makers: dict[str, float] | None = None  # "Ford" of "Ford Motor Company", found when first needed
+    # "Wenger" after "Arsene Wenger": the person's surname, said alone (or "Reese" of "Reese Witherspoon")
+    surnames_alone: set[str] = set()
     for sp in spans:
         if len(sp.words) >= 2 and sp.evidence.best()[1] < 5:
             # an organisation is re-mentioned by its first word, a person by its last
             first, last = sp.words[0], sp.words[-1]
-            if first in singles and first not in lex.given_names and first not in lex.names:
-                sp.evidence.add("organization", 4.5)
-            if (
+            raw = sp.text.split()
+            surname = (
                 last in singles
+                and _NAME_WORD_RE.fullmatch(raw[-1]) is not None  # not "iPod", "DS"
                 and last not in lex.names
                 and not is_ordinary(last, lex.vocabulary)
-                and not _unlike_a_personal_name(sp.text.split(), lex.vocabulary)
-            ):
+                and not _unlike_a_personal_name(raw, lex.vocabulary)
+            )
+            if surname:
+                if makers is None:
+                    makers = _parts_evidence(spans, lex)[1]
+                surname = first not in makers  # a maker's model ("Ford Taurus") has no surname
+            if surname:
                 sp.evidence.add("person", 3)
                 surnames_alone.add(last)
+            if first in singles and first not in lex.given_names and first not in lex.names:
+                if (
+                    surname
+                    and len(raw) == 2
+                    and _NAME_WORD_RE.fullmatch(raw[0])
+                    and not is_ordinary(first, lex.vocabulary)  # "Real Betis", "Ask Jeeves"
+                ):
+                    # with its surname said alone too, "Reese" is the first name of "Reese Witherspoon"
+                    surnames_alone.add(first)
+                else:
+                    sp.evidence.add("organization", 4.5)
     # the document's view of each surface form
     agg: dict[str, dict[str, float]] = {}
     for sp in spans:

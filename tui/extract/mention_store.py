@@ -2,7 +2,8 @@
 
 A 100,000-article corpus has several million mentions. As objects (an ``EntityMention`` and its
 own string each) they take well over a gigabyte and most of a cold start's peak memory; here a
-mention is three 4-byte numbers: start, end, and its surface form's number with its type.
+mention is three 4-byte numbers: start, end, and its surface form's number with its type and whether
+the type rests on a cue (a title, "the film ...", "... Motors") or only on the name's shape.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ _MISC = _TYPE_CODE["misc"]
 
 
 class EntityMentionStore:
-    """Article id -> its mentions as flat ``(start, end, form * 4 + type)`` triples, in text order.
+    """Article id -> its mentions as flat ``(start, end, form * 8 + strong * 4 + type)`` triples, in
+    text order.
 
-    ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``.
+    ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``;
+    ``strong`` is 1 when the type rests on a cue in the text (see ``EntityMention.strong``).
     """
 
     __slots__ = ("_form_ids", "by_article", "forms")
@@ -48,7 +51,7 @@ class EntityMentionStore:
         flat = array("I")
         form_id, code = self._form_id, _TYPE_CODE.get
         for m in mentions:
-            flat.extend((m.start, m.end, form_id(m.text) * 4 + code(m.type, _MISC)))
+            flat.extend((m.start, m.end, form_id(m.text) * 8 + 4 * m.strong + code(m.type, _MISC)))
         self.by_article[article_id] = flat
 
     def copy_article(self, other: EntityMentionStore, article_id: str) -> None:
@@ -57,7 +60,7 @@ class EntityMentionStore:
         forms, form_id = other.forms, self._form_id
         for i in range(2, len(flat), 3):
             code = flat[i]
-            flat[i] = form_id(forms[code >> 2]) * 4 + (code & 3)
+            flat[i] = form_id(forms[code >> 3]) * 8 + (code & 7)
         self.by_article[article_id] = flat
 
     def __contains__(self, article_id: str) -> bool:

@@ -16,11 +16,14 @@ class EntityMention:
     end: int
     text: str
     type: str  # one of ENTITY_TYPES
+    # the type rests on a cue in the text ("President X", "the film X", "X Motors"), not only on the
+    # name's shape: across a corpus such mentions outvote the guesses
+    strong: bool = False
 
     def __reduce__(self) -> tuple:
         # Rebuilt by calling the class: far quicker than the dataclass default for the millions
         # of these a large corpus's cache holds.
-        return (EntityMention, (self.start, self.end, self.text, self.type))
+        return (EntityMention, (self.start, self.end, self.text, self.type, self.strong))
 
 
 @dataclass(frozen=True, slots=True)
