@@ -102,8 +102,11 @@ def _magic() -> bytes:
 
 
 def _set_aside(warnings: list[LoadWarning], path: Path, reason: str) -> None:
-    """Say that the cache part at ``path`` is not used (``reason``) and will be rebuilt."""
+    """Say that the cache part at ``path`` is not used (``reason``) and will be rebuilt, and remove it:
+    a command that never rebuilds that part (``list`` needs no entities) must not say so on every run."""
     warnings.append(LoadWarning(str(path), f"{reason}; rebuilding", about_cache=True))
+    with contextlib.suppress(OSError):  # a read-only cache folder: read, found stale, rebuilt in memory
+        path.unlink(missing_ok=True)
 
 
 def _read_part(folder: Path, part: str, warnings: list[LoadWarning]) -> dict | None:
