@@ -500,8 +500,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
     makers: dict[str, float] | None = None  # "Ford" of "Ford Motor Company", found when first needed
-    # "Wenger" after "Arsene Wenger": the person's surname, said alone (or "Reese" of "Reese Witherspoon")
-    surnames_alone: set[str] = set()
+    # a person's name word said alone: "Wenger" after "Arsene Wenger", "Reese" of "Reese Witherspoon"
+    person_words_alone: set[str] = set()
     for sp in spans:
         if len(sp.words) >= 2 and sp.evidence.best()[1] < 5:
             # an organisation is re-mentioned by its first word, a person by its last
@@ -520,7 +520,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 surname = first not in makers  # a maker's model ("Ford Taurus") has no surname
             if surname:
                 sp.evidence.add("person", 3)
-                surnames_alone.add(last)
+                person_words_alone.add(last)
             if first in singles and first not in lex.given_names and first not in lex.names:
                 if (
                     surname
@@ -529,7 +529,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                     and not is_ordinary(first, lex.vocabulary)  # "Real Betis", "Ask Jeeves"
                 ):
                     # with its surname said alone too, "Reese" is the first name of "Reese Witherspoon"
-                    surnames_alone.add(first)
+                    person_words_alone.add(first)
                 else:
                     sp.evidence.add("organization", 4.5)
     # the document's view of each surface form
@@ -557,7 +557,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         if len(sp.words) == 1:
             if first in person_parts:
                 ev.add("person", min(person_parts[first], 6) * 0.95)
-            elif first in surnames_alone:
+            elif first in person_words_alone:
                 ev.add("person", 2.5)  # above the weak default, below any cue for another type
             if first in org_parts:
                 ev.add("organization", min(org_parts[first], 7) * 0.95)
@@ -575,14 +575,13 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             prev = sp
             continue
         if len(sp.words) == 1 and score < 2 and not sp.caps:
-            w = sp.words[0]
-            everyday = w in lower_words or w in lex.common
+            everyday = first in lower_words or first in lex.common
             if not everyday and not raw.isupper() and _starts_line_or_sentence(text, sp.start):
-                everyday = bool(_WORD_SUFFIX_RE.search(w))
-                if not everyday and is_ordinary(w, lex.vocabulary):
+                everyday = bool(_WORD_SUFFIX_RE.search(first))
+                if not everyday and is_ordinary(first, lex.vocabulary):
                     if mid_sentence is None:
                         mid_sentence = _written_as_names(text, spans)
-                    everyday = w not in mid_sentence
+                    everyday = first not in mid_sentence
             if everyday and not raw.isupper():
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp

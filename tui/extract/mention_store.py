@@ -3,7 +3,7 @@
 A 100,000-article corpus has several million mentions. As objects (an ``EntityMention`` and its
 own string each) they take well over a gigabyte and most of a cold start's peak memory; here a
 mention is three 4-byte numbers: start, end, and its surface form's number with its type and whether
-the type rests on a cue (a title, "the film ...", "... Motors") or only on the name's shape.
+that type is a work or event's, given by a cue ("the film ...") rather than by the name's shape.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class EntityMentionStore:
     text order.
 
     ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``;
-    ``strong`` is 1 when the type rests on a cue in the text (see ``EntityMention.strong``).
+    ``strong`` is ``EntityMention.strong``: a work or event typed by a cue in the text.
     """
 
     __slots__ = ("_form_ids", "by_article", "forms")

@@ -16,8 +16,8 @@ class EntityMention:
     end: int
     text: str
     type: str  # one of ENTITY_TYPES
-    # the type rests on a cue in the text ("President X", "the film X", "X Motors"), not only on the
-    # name's shape: across a corpus such mentions outvote the guesses
+    # a work or event typed by a cue in the text ("the film X", "X, starring"), not only by the name's
+    # shape: across a corpus such mentions outvote the shape's guesses (see entities._STRONG)
     strong: bool = False
 
     def __reduce__(self) -> tuple:

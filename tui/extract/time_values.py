@@ -178,7 +178,7 @@ def shift(dct: dt.date, unit: str, n: int) -> str:
 
 
 def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
-    """ "two years ago" (sign -1) / "three days later" (+1): the point that far from the dct."""
+    """ "two years ago" (sign -1) / "three days from now" (+1): the point that far from the dct."""
     if amount is None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     unit = unit.casefold().rstrip("s")
