@@ -329,6 +329,19 @@ async def test_narrow_terminal_shows_one_pane_at_a_time() -> None:
         assert main.visible_panes() == ["list"]
 
 
+async def test_a_status_line_too_long_for_a_narrow_terminal_is_cut_visibly() -> None:
+    """At 60 columns "filters: entity: Sergei Sobyanin" does not fit: the line ends in "…", not
+    in "Sergei", which read as a filter on another name."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("3", *"sobyanin")
+        await press_and_settle(app, pilot, "enter")
+        shown = main.query_one("#status").render_line(0).text.rstrip()
+        assert "filters: entity: Sergei" in shown and shown.endswith("…"), shown
+
+
 async def test_sidebar_toggles_at_medium_width() -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
