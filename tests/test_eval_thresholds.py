@@ -68,3 +68,9 @@ def test_times_on_aquaint_subset() -> None:
     line = _score("score_timex.py", "aquaint_timex.jsonl")
     assert _figure(line, "relaxed F1") >= 0.90, line
     assert _figure(line, "value F1") >= 0.76, line
+
+
+def test_times_on_meantime_subset() -> None:
+    line = _score("score_timex.py", "meantime_timex.jsonl")
+    assert _figure(line, "relaxed F1") >= 0.90, line
+    assert _figure(line, "value F1") >= 0.81, line

@@ -286,3 +286,64 @@ def test_now_in_a_hyphenated_adjective_is_not_a_time() -> None:
 def test_high_noon_is_not_a_clock_time() -> None:
     assert extract_times("For Poland, high noon comes today.", DCT)[0].text == "today"
     assert _one("Talks resume at noon.")[2] == "2023-03-15T12:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "Gen." and "Oct." end no clause: "ago" before the title still sets the tense
+        ("A week ago, Gen. Smith picked Saturday night as the time to start.", "2023-03-11TNI"),
+        ("Talks will resume after a break from Oct. 9 on Friday.", "2023-03-17"),
+        # a plan that had been made: the day is gone by
+        ("The offer had been due to expire Friday evening.", "2023-03-10TEV"),
+        ("The talks are supposed to conclude in August.", "2023-08"),
+        # a deadline with no tense: ahead
+        ("A program to pay down the loan by August.", "2023-08"),
+    ],
+)
+def test_tense_cues_that_titles_plans_and_deadlines_give(text: str, value: str) -> None:
+    assert extract_times(text, DCT)[-1].value == value
+
+
+def test_the_day_of_a_past_story_is_the_day_it_named() -> None:
+    # the story is dated Wednesday and tells of Monday's trading
+    v = _values("Shares fell on Monday. The index lost 3.4% to end the day at 7,114.")
+    assert v["the day"] == ("date", "2023-03-13")
+    # a decimal point ends no clause: "fell" is the tense of "to end the day"
+    v = _values(
+        "Stocks closed lower on Monday. The Dow fell by 3.41 %, or 251.4 points, to end the day at 7,114."
+    )
+    assert v["the day"] == ("date", "2023-03-13")
+    # the day that is coming, or one with no day named before it, is the dct's
+    assert _one("The minister will speak later in the day.")[2] == "2023-03-15"
+    assert _one("Shares fell later in the day.")[2] == "2023-03-15"
+
+
+def test_the_same_period_last_year_is_the_period_named_a_year_back() -> None:
+    v = _values("Sales rose 43% in February compared to the same period last year.")
+    assert v["the same period last year"] == ("date", "2022-02")
+
+
+def test_a_month_of_next_year_is_in_next_year() -> None:
+    v = _values("Dealers will be dropped after October of next year.")
+    assert v["October"] == ("date", "2024-10")
+    assert v["next year"] == ("date", "2024")
+    assert extract_times("The March of Dimes met.", DCT) == []
+
+
+def test_a_clock_time_is_on_the_day_its_sentence_names() -> None:
+    v = _values("In a press conference at 16:15 UTC, March 13, he spoke.")
+    assert v["16:15 UTC"] == ("time", "2023-03-13T16:15Z")
+    v = _values("It made its first flight Tuesday in Everett, Washington at 18:00 UTC.")
+    assert v["18:00 UTC"] == ("time", "2023-03-14T18:00Z")
+    # a day named in an earlier sentence is not the clock's
+    v = _values("It flew on Tuesday. The next test is at 18:00 UTC.")
+    assert v["18:00 UTC"] == ("time", "2023-03-15T18:00Z")
+
+
+def test_a_newspaper_or_a_title_is_no_time() -> None:
+    assert extract_times("The Communist Party daily Granma said so.", DCT) == []
+    assert extract_times("It was reported by the Daily Mail.", DCT) == []
+    assert extract_times("He told CBS's 60 Minutes that he would stay.", DCT) == []
+    assert _one("Ford posted a drop in monthly US sales.")[2] == "P1M"
+    assert _one("Fire Kills Three In 24 Hours")[2] == "PT24H"  # a headline: every word capitalised

@@ -275,10 +275,12 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 # --- tense -------------------------------------------------------------------------------------------
 _TENSE_RE = re.compile(
-    r"\b(?P<f>(?:was|were|is|are)\s+(?:planning|expected|scheduled|slated|set|due|going)\b|"
+    # "had (previously) been due to expire Friday": a plan that was, so a day gone by
+    r"\b(?P<pp>had\s+(?:\w+\s+)?been\s+(?:due|scheduled|set|expected|planned|slated|supposed)(?:\s+to)?)\b|"
+    r"\b(?P<f>(?:was|were|is|are)\s+(?:planning|expected|scheduled|slated|set|due|going|supposed)\b|"
     r"will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
     r"scheduled|slated|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
-    r"to leave|to meet|to visit|to begin|to start|should|wants? to|as early as|decided to|agreed to|"
+    r"to leave|to meet|to visit|to begin|to start|should|wants? to|as early as|decided to|agreed to|supposed to|"
     r"promised to|vowed to|pledged to|poised to|about to|likely to|ready to)\b|(?P<f2>'ll)\b|"
     r"\b(?P<p>was|were|had|did|said|says|ago|ended|began|been|has|have|reported|announced|closed|fell|rose)\b",
     re.I,
@@ -295,12 +297,28 @@ _PAST_FORM_RE = re.compile(
 )
 _UNTIL_PAST_RE = re.compile(r"\bhad\b|\b(?:was|were)\s+not\s+until\b|\b(?:wasn't|weren't)\s+until\b", re.I)
 _SINCE_RE = re.compile(r"(?<![\w-])since\s+\Z", re.I)
+_DEADLINE_RE = re.compile(r"(?<![\w-])by\s+\Z", re.I)
 _CLAUSE_STOPS = (".", "\n", ";", "?", "!", '"', "''", "``", "“", "”")
-_ABBR_BEFORE_DOT_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w\Z")
+_ABBR_BEFORE_DOT_RE = re.compile(
+    r"(?:^|[\s(])(?:(?:\w\.)*\w|"
+    # a title before a name ("Gen. Schwarzkopf") or a month before its day ("Oct. 23")
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|Cmdr|Brig|Supt|St|"
+    r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\Z"
+)
+
+
+def clause_stop_at(text: str, k: int) -> bool:
+    """Whether the character at ``k`` ends a clause: a stop that is no abbreviation's or number's period."""
+    if text[k] not in _CLAUSE_STOPS:
+        return False
+    return text[k] != "." or not _abbreviation_dot(text, k)
 
 
 def _abbreviation_dot(text: str, k: int) -> bool:
-    """Whether the period at ``k`` ends an abbreviation ("a.m.", "U.S.", an initial), not a clause."""
+    """Whether the period at ``k`` ends an abbreviation ("a.m.", "U.S.", an initial) or is a decimal
+    point ("fell 3.41%"), not the end of a clause."""
+    if 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit():
+        return True
     return _ABBR_BEFORE_DOT_RE.search(text, max(0, k - 12), k) is not None
 
 
@@ -330,9 +348,11 @@ def direction_at(text: str, start: int, end: int, undecided: int = -1) -> int:
         dist = start - m.end() if m.end() <= start else (m.start() - end) * 2
         if dist < best_dist:
             best_dist, marker = dist, m.group()
-            best = -1 if m.group("p") else 1
+            best = 1 if m.group("f") or m.group("f2") else -1
     if marker.casefold() == "until" and _UNTIL_PAST_RE.search(text, lo, hi):
         return -1  # "Until Thursday, they had not ...", "it was not until Tuesday that ..."
+    if best_dist == 10**9 and _DEADLINE_RE.search(text, max(0, start - 9), start):
+        return 1  # "to pay down the loan by February": a deadline ahead
     if best_dist == 10**9 and undecided == 0 and _PAST_FORM_RE.search(text, lo, hi):
         return -1
     return best

@@ -22,6 +22,7 @@ from tui.extract.model import TimeMention
 from tui.extract.time_values import (
     add_months,
     ago,
+    clause_stop_at,
     day_month_year,
     direction_at,
     duration_value,
@@ -230,6 +231,11 @@ _MAY_BEFORE = frozenset(
 )
 
 
+_MARCH_NOUN_RE = re.compile(r"\s+(?:of|for|on|to|against|through)\b")
+# "October of next year": the month takes the year said after it (which stays its own expression)
+_OF_YEAR_RE = re.compile(r"\s+of\s+(?P<yr>this|last|next)\s+year\b", re.I)
+
+
 def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     word = m["m"]
     if not _capitalised(ctx, m, "m"):
@@ -238,13 +244,14 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         before = ctx.text[max(0, m.start("m") - 20) : m.start("m")].split()
         if not before or before[-1].casefold().rstrip("-") not in _MAY_BEFORE:
             return None
-    if word.casefold() == "march" and re.match(r"\s+(?:of|for|on|to|against|through)\b", ctx.text[m.end() :]):
+    of_year = _OF_YEAR_RE.match(ctx.text, m.end()) if not m["yr"] else None
+    if not of_year and word.casefold() == "march" and _MARCH_NOUN_RE.match(ctx.text, m.end()):
         return None  # "the March for Life"
     month = _month_no(word)
     if ctx.dct is None:
         return "date", None
     rel = (m["rel"] or "").casefold()
-    yr = (m["yr"] or "").casefold()
+    yr = (m["yr"] or (of_year["yr"] if of_year else "")).casefold()
     if yr:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yr]
     elif rel in ("last", "this past"):
@@ -421,6 +428,14 @@ def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", shift(ctx.dct, unit, n)
 
 
+def _title_cased_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is written in title case (a headline): most words capitalised."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = [w for w in text[a : b if b != -1 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _num_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if m["num"] is None:
         return None  # a unit word with no number before it
@@ -429,6 +444,8 @@ def _num_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     text = ctx.text
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
+    if num[:1].isdigit() and text[m.start("unit")].isupper() and not _title_cased_line(text, m.start()):
+        return None  # CBS's "60 Minutes": a title, in a sentence that is not a headline
     if num in ("some", "many", "several", "few") and not unit.endswith("s"):
         return None  # "some day" is not a duration
     if unit.startswith("quarter") and (
@@ -501,8 +518,39 @@ _ADVERB_SET = {
 }
 
 
+# "the Communist Party daily Granma", "the Swiss daily Le Matin", "the business weekly Der Spiegel": a
+# newspaper, not a frequency ("in monthly US sales" is one: no paper's description before it)
+_PAPER_NAME_RE = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+_PAPER_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][\w'’-]*|\b(?:business|financial|state|official|national|local|regional|evening|morning|"
+    r"government|leading|popular|tabloid|newspaper|sports|economic|(?P<det>the|a)))[ \t]+\Z"
+)
+
+
 def _adverb_set(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
-    return "set", _ADVERB_SET[m["w"].casefold()]
+    w = m["w"].casefold()
+    text = ctx.text
+    if text[m.start()].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
+        "",
+        ".",
+        '"',
+        "``",
+    ):
+        if not _title_cased_line(text, m.start()):
+            return None  # "the Daily Mail", "Monthly Review": a name in mid-sentence
+    elif _title_cased_line(text, m.start()):
+        pass  # a headline: "Sales Rise Daily In Moscow"
+    elif w in ("daily", "weekly", "monthly") and (name := _PAPER_NAME_RE.match(text, m.end())):
+        word = name.group().strip().rstrip(".,")
+        before = _PAPER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if (
+            before is not None
+            and not (before["det"] and word.isupper())
+            and word.casefold() not in time_words().weekdays
+            and word.casefold() not in time_words().months
+        ):
+            return None
+    return "set", _ADVERB_SET[w]
 
 
 def _times_per(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -1255,6 +1303,41 @@ def _date_clock_across_parenthesis(text: str, chosen: list[Span]) -> list[Span]:
     return out
 
 
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds no sentence end (a period of "a.m." or "Gen." is none)."""
+    if "\n" in text[a:b]:
+        return False
+    return not any(clause_stop_at(text, k) for k in range(a, b) if text[k] in ".!?")
+
+
+_BARE_CLOCK_RE = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Za-z]{2,4})?|\d{4}\s*(?:GMT|UTC)")
+
+
+def _clock_on_named_day(text: str, chosen: list[Span], dct: dt.date | None) -> list[Span]:
+    """ "at 16:15 UTC, June 1", "its first flight Tuesday in Everett at 18:00 UTC": a clock time with no
+    day of its own is on the day the sentence names (just after it, else before it), not the dct's."""
+    if dct is None:
+        return chosen
+    out = list(chosen)
+    today = dct.isoformat()
+    for i, (s, e, t, v) in enumerate(out):
+        if t != "time" or not _is_clock(v) or v[:10] != today or not _BARE_CLOCK_RE.fullmatch(text, s, e):
+            continue
+        day = None
+        if i + 1 < len(out) and _APPOSITION_GAP.fullmatch(text, e, out[i + 1][0]) and _is_day(out[i + 1][3]):
+            day = out[i + 1][3]
+        else:
+            for _s0, e0, t0, v0 in reversed(out[:i]):
+                if not _same_sentence(text, e0, s):
+                    break
+                if t0 == "date" and _is_day(v0):
+                    day = v0
+                    break
+        if day is not None and day != today:
+            out[i] = (s, e, t, _on_day(day, v))
+    return out
+
+
 def _merge_clock_and_day(text: str, chosen: list[Span]) -> list[Span]:
     """ "9 a.m. Tuesday", "Friday at 10:35 a.m.": one time expression with the day's date and the clock."""
     out: list[Span] = []
@@ -1307,7 +1390,60 @@ def _resolve_anaphor(text: str, item: Span, before: list[Span]) -> Span:
     return item
 
 
-def _merge_anchored(text: str, chosen: list[Span]) -> list[Span]:
+_THE_DAY_RE = re.compile(r"(?:the\s+(?:start|end|rest|middle)\s+of\s+)?the\s+day", re.I)
+
+
+def _resolve_the_day(text: str, item: Span, before: list[Span], dct: dt.date | None) -> Span:
+    """ "ending the day at 8,017", "earlier in the day", told in the past: the day the story is about,
+    the first day its text names ("On Friday, stocks ..."; a dateline is not one) when that is in the
+    week up to the dct and the dct's own day ("today") was not named before; else the dct's day."""
+    s1, e1, t1, v1 = item
+    if dct is None or v1 != dct.isoformat() or not _THE_DAY_RE.fullmatch(text, s1, e1):
+        return item
+    if direction_at(text, s1, e1, 0) >= 0:
+        return item
+    days = [
+        v[:10]
+        for s, e, t, v in before
+        if t in ("date", "time") and v and _FULL_DATE_RE.match(v) and not _alone_on_its_line(text, s, e)
+    ]
+    if not days or v1 in days:
+        return item  # no day named, or the dct's own ("today") was: that is the story's day
+    if 0 < (dct - dt.date.fromisoformat(days[0])).days <= 7:
+        return (s1, e1, t1, days[0])
+    return item
+
+
+def _alone_on_its_line(text: str, s: int, e: int) -> bool:
+    """A dateline: the expression is all its line holds."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    return not text[a:s].strip() and not text[e : b if b != -1 else len(text)].strip()
+
+
+_SAME_PERIOD_RE = re.compile(
+    r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter|month)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:last|previous|prior)\s+year",
+    re.I,
+)
+_PERIOD_VALUE_RE = re.compile(r"\d{4}-(?:\d\d|Q[1-4]|H[12])")
+
+
+def _resolve_same_period(text: str, item: Span, before: list[Span]) -> Span:
+    """ "sales rose in February compared to the same period last year": the month or quarter named
+    before it in its sentence, a year back (not the quarter before the dct's)."""
+    s1, e1, t1, _v1 = item
+    if not _SAME_PERIOD_RE.fullmatch(text, s1, e1):
+        return item
+    for _s, e, t, v in reversed(before):
+        if not _same_sentence(text, e, s1):
+            break
+        if t == "date" and v and _PERIOD_VALUE_RE.fullmatch(v):
+            return (s1, e1, t1, f"{int(v[:4]) - 1:04d}{v[4:]}")
+    return item
+
+
+def _merge_anchored(text: str, chosen: list[Span], dct: dt.date | None = None) -> list[Span]:
     """Expressions anchored on the date next to them: "the week of March 6" (that date's week), "the day
     before Tuesday's hearing" (a day off it), "Easter week"; and those anchored on the last date mentioned
     before them (:func:`_resolve_anaphor`)."""
@@ -1341,7 +1477,8 @@ def _merge_anchored(text: str, chosen: list[Span]) -> list[Span]:
             if week and text[s1].isupper() and name in time_words().holidays:
                 item = (s1, e1 + week.end(), "date", iso_week(dt.date.fromisoformat(v1)))
         if t1 == "date":
-            item = _resolve_anaphor(text, item, out)
+            item = _resolve_the_day(text, _resolve_anaphor(text, item, out), out, dct)
+            item = _resolve_same_period(text, item, out)
         out.append(item)
     return out
 
@@ -1448,7 +1585,8 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
         chosen.append((s, e, typ, value))
     chosen.sort()
     chosen = _merge_clock_and_day(text, _date_clock_across_parenthesis(text, chosen))
-    chosen = _add_range_end_days(text, _merge_anchored(text, chosen))
+    chosen = _add_range_end_days(text, _merge_anchored(text, chosen, dct))
+    chosen = _clock_on_named_day(text, chosen, dct)
     out = []
     for s, e, typ, value in chosen:
         while e > s and text[e - 1] in " \t,":
