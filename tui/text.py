@@ -51,6 +51,34 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     return s, max(e, end)
 
 
+_SENTENCE_END = frozenset(".!?:;\n\r")
+_OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
+_QUOTES = frozenset('"“`«„')
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, a line, a quotation or a list item."""
+    i = pos - 1
+    quoted = False
+    while i >= 0 and text[i] in _OPENERS:
+        quoted = quoted or text[i] in _QUOTES
+        i -= 1
+    if i < 0 or quoted:  # a quotation starts a sentence: he said "Today Apple is ..."
+        return True
+    c = text[i]
+    if c in _SENTENCE_END:
+        # "St. Louis" or an initial is no sentence end, but the lists' abbreviations are rare before names.
+        return True
+    return c in "-–—•*|>" or (c == "_" and i > 0 and text[i - 1] == " ")
+
+
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The ``(start, end)`` of the line around ``text[start:end]``, its line break excluded."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start if end is None else end)
+    return a, b if b != -1 else len(text)
+
+
 def sentence_at(text: str, start: int, end: int | None = None) -> str:
     """The sentence of ``text`` that holds the span, whitespace folded."""
     s, e = sentence_bounds(text, start, end)

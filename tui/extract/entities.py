@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from tui.extract.entity_types import Evidence, type_spans
 from tui.extract.lexicon import Lexicon, lexicon
 from tui.extract.model import EntityMention
+from tui.text import sentence_initial
 
 
 def _char_class(pred) -> str:
@@ -86,9 +87,6 @@ _STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
-_SENTENCE_END = frozenset(".!?:;\n\r")
-_OPENERS = frozenset(" \t\xa0\"'“‘`([«„")
-_QUOTES = frozenset('"“`«„')
 _PARTICLES = frozenset(
     [
         "de",
@@ -296,21 +294,6 @@ class _LowerWords:
         return any((p == j or text[p - 1] == "-") and _LOWER_CHARS_RE.match(text, p) for p in range(j, i))
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    i = pos - 1
-    quoted = False
-    while i >= 0 and text[i] in _OPENERS:
-        quoted = quoted or text[i] in _QUOTES
-        i -= 1
-    if i < 0 or quoted:  # a quotation starts a sentence: he said "Today Apple is ..."
-        return True
-    c = text[i]
-    if c in _SENTENCE_END:
-        # "St. Louis" or an initial is no sentence end, but the lists' abbreviations are rare before names.
-        return True
-    return c in "-–—•*|>" or (c == "_" and i > 0 and text[i - 1] == " ")
-
-
 def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
     word = text[start:end]
     if word.isalpha():  # one plain word, most chunks: what the loop below would make of it
@@ -458,7 +441,7 @@ class _Segmenter:
         n = len(toks)
         if not n:
             return
-        initial = headline or _sentence_initial(text, toks[0].start)
+        initial = headline or sentence_initial(text, toks[0].start)
         person_next = False
         cur: list[int] = []
         licensed_of = False

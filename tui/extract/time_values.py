@@ -276,7 +276,7 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 # --- tense -------------------------------------------------------------------------------------------
 _TENSE_RE = re.compile(
     # "had (previously) been due to expire Friday": a plan that was, so a day gone by
-    r"\b(?P<pp>had\s+(?:\w+\s+)?been\s+(?:due|scheduled|set|expected|planned|slated|supposed)(?:\s+to)?)\b|"
+    r"\b(?:had\s+(?:\w+\s+)?been\s+(?:due|scheduled|set|expected|planned|slated|supposed)(?:\s+to)?)\b|"
     r"\b(?P<f>(?:was|were|is|are)\s+(?:planning|expected|scheduled|slated|set|due|going|supposed)\b|"
     r"will|won't|shall|would|going to|is to|are to|plans? to|planned|planning|expects?|expected|"
     r"scheduled|slated|due to|intends? to|set to|upcoming|to be held|to take place|until|as soon as|hopes? to|"
@@ -307,14 +307,7 @@ _ABBR_BEFORE_DOT_RE = re.compile(
 )
 
 
-def clause_stop_at(text: str, k: int) -> bool:
-    """Whether the character at ``k`` ends a clause: a stop that is no abbreviation's or number's period."""
-    if text[k] not in _CLAUSE_STOPS:
-        return False
-    return text[k] != "." or not _abbreviation_dot(text, k)
-
-
-def _abbreviation_dot(text: str, k: int) -> bool:
+def abbreviation_dot(text: str, k: int) -> bool:
     """Whether the period at ``k`` ends an abbreviation ("a.m.", "U.S.", an initial) or is a decimal
     point ("fell 3.41%"), not the end of a clause."""
     if 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit():
@@ -334,12 +327,12 @@ def direction_at(text: str, start: int, end: int, undecided: int = -1) -> int:
     hi = min(len(text), end + 30)
     for stop in _CLAUSE_STOPS:
         k = text.rfind(stop, lo, start)
-        while k != -1 and stop == "." and _abbreviation_dot(text, k):
+        while k != -1 and stop == "." and abbreviation_dot(text, k):
             k = text.rfind(stop, lo, k)
         if k != -1:
             lo = max(lo, k + 1)
         k = text.find(stop, end, hi)
-        while k != -1 and stop == "." and _abbreviation_dot(text, k):
+        while k != -1 and stop == "." and abbreviation_dot(text, k):
             k = text.find(stop, k + 1, hi)
         if k != -1:
             hi = min(hi, k)

@@ -20,9 +20,9 @@ from typing import TypeGuard
 from tui.extract.lexicon import lexicon
 from tui.extract.model import TimeMention
 from tui.extract.time_values import (
+    abbreviation_dot,
     add_months,
     ago,
-    clause_stop_at,
     day_month_year,
     direction_at,
     duration_value,
@@ -35,6 +35,7 @@ from tui.extract.time_values import (
     time_words,
     weekday_date,
 )
+from tui.text import line_bounds, sentence_initial
 
 
 def _trie_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -429,10 +430,10 @@ def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _title_cased_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` is written in title case (a headline): most words capitalised."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    words = [w for w in text[a : b if b != -1 else len(text)].split() if w[:1].isalpha()]
+    """Whether the line around ``pos`` is a headline: most of its words capitalised. Stricter than the
+    entity extractor's line kinds, which count only longer words ("June 19-23 Second test" is none)."""
+    a, b = line_bounds(text, pos)
+    words = [w for w in text[a:b].split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -530,17 +531,11 @@ _PAPER_BEFORE_RE = re.compile(
 def _adverb_set(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     w = m["w"].casefold()
     text = ctx.text
-    if text[m.start()].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
-        "",
-        ".",
-        '"',
-        "``",
-    ):
-        if not _title_cased_line(text, m.start()):
-            return None  # "the Daily Mail", "Monthly Review": a name in mid-sentence
-    elif _title_cased_line(text, m.start()):
-        pass  # a headline: "Sales Rise Daily In Moscow"
-    elif w in ("daily", "weekly", "monthly") and (name := _PAPER_NAME_RE.match(text, m.end())):
+    if _title_cased_line(text, m.start()):
+        return "set", _ADVERB_SET[w]  # a headline: "Sales Rise Daily In Moscow"
+    if text[m.start()].isupper() and not sentence_initial(text, m.start()):
+        return None  # "the Daily Mail", "Monthly Review": a name in mid-sentence
+    if w in ("daily", "weekly", "monthly") and (name := _PAPER_NAME_RE.match(text, m.end())):
         word = name.group().strip().rstrip(".,")
         before = _PAPER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         if (
@@ -1305,9 +1300,9 @@ def _date_clock_across_parenthesis(text: str, chosen: list[Span]) -> list[Span]:
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds no sentence end (a period of "a.m." or "Gen." is none)."""
-    if "\n" in text[a:b]:
-        return False
-    return not any(clause_stop_at(text, k) for k in range(a, b) if text[k] in ".!?")
+    return not any(
+        c in "\n!?" or (c == "." and not abbreviation_dot(text, k)) for k, c in enumerate(text[a:b], a)
+    )
 
 
 _BARE_CLOCK_RE = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Za-z]{2,4})?|\d{4}\s*(?:GMT|UTC)")
@@ -1416,9 +1411,8 @@ def _resolve_the_day(text: str, item: Span, before: list[Span], dct: dt.date | N
 
 def _alone_on_its_line(text: str, s: int, e: int) -> bool:
     """A dateline: the expression is all its line holds."""
-    a = text.rfind("\n", 0, s) + 1
-    b = text.find("\n", e)
-    return not text[a:s].strip() and not text[e : b if b != -1 else len(text)].strip()
+    a, b = line_bounds(text, s, e)
+    return not text[a:s].strip() and not text[e:b].strip()
 
 
 _SAME_PERIOD_RE = re.compile(
@@ -1443,7 +1437,7 @@ def _resolve_same_period(text: str, item: Span, before: list[Span]) -> Span:
     return item
 
 
-def _merge_anchored(text: str, chosen: list[Span], dct: dt.date | None = None) -> list[Span]:
+def _merge_anchored(text: str, chosen: list[Span], dct: dt.date | None) -> list[Span]:
     """Expressions anchored on the date next to them: "the week of March 6" (that date's week), "the day
     before Tuesday's hearing" (a day off it), "Easter week"; and those anchored on the last date mentioned
     before them (:func:`_resolve_anaphor`)."""
