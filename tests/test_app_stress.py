@@ -197,6 +197,26 @@ async def test_enter_twice_in_the_palette() -> None:
         assert app.is_running
 
 
+async def test_a_search_ending_as_the_palette_closes() -> None:
+    """Found by the monkey: a search finished after the palette had removed its list (NoMatches)."""
+    from textual.command import CommandList
+
+    app = make_test_app(SEEDS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette = app.screen
+        await palette.query_one(CommandList).remove()  # as when the palette is taken down
+        palette._list_visible = not palette._list_visible  # what the search does as it ends
+        palette._show_busy = not palette._show_busy
+        await pilot.pause()
+        assert app._exception is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
 @pytest.mark.parametrize(
     "pane",
     [

@@ -11,6 +11,7 @@ from functools import partial
 
 from rich.text import Text
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
 
 from tui.app.closing import ClosesOnce
 
@@ -90,14 +91,24 @@ class ReaderCommands(Provider):
 
 
 class ReaderCommandPalette(ClosesOnce, CommandPalette):
-    """Textual's palette, minus two crashes (Textual 8.2.8).
+    """Textual's palette, minus three crashes (Textual 8.2.8).
 
     PageUp/PageDown reach the option list before it has been laid out (right after the palette
     opens, or while it refills as one types) and raise KeyError: a page move that cannot happen
     yet is skipped. Two quick Enters dismiss the palette twice, and the second dismissal popped
     the main screen (ScreenStackError): once the palette is no longer on top, it stays closed.
+    A search that ends while the palette is closing shows its results on widgets already removed
+    (NoMatches): there is nothing left to show them on.
     """
 
     def _action_command_list(self, action: str) -> None:
         with contextlib.suppress(KeyError, IndexError):
             super()._action_command_list(action)
+
+    def _watch__list_visible(self) -> None:
+        with contextlib.suppress(NoMatches):
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        with contextlib.suppress(NoMatches):
+            await super()._watch__show_busy()
