@@ -414,3 +414,25 @@ def test_a_kind_of_work_cue_marks_the_mention_strong() -> None:
     assert got["Quillfeather"].type == "misc" and got["Quillfeather"].strong
     plain = {m.text: m for m in extract_entities("Quillfeather Motors grew.")}
     assert not plain["Quillfeather Motors"].strong  # cues for other types do not weigh extra
+
+
+def test_different_parties_groups_states_and_languages_are_different_entities() -> None:
+    texts = {
+        "a": "Republicans in Congress blamed the Democrats. One Democrat disagreed. Iran and Russia spoke.",
+        "b": "The Soviet Union collapsed in 1991. The G8 met, then the G20. The Liberal Democrats came too.",
+        "c": "Liberal Democrat leader Charles Kennedy speaks Arabic and Hebrew. Liberals and Conservatives met.",
+    }
+    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    pairs = [
+        ("Republicans", "Democrats"),
+        ("Soviet Union", "Russia"),
+        ("G8", "G20"),
+        ("Arabic", "Hebrew"),
+        ("Liberals", "Conservatives"),
+    ]
+    for one, other in pairs:
+        assert idx.find(one) is not None and idx.find(other) is not None, (one, other)
+        assert idx.find(one).name != idx.find(other).name, (one, other)
+    party = idx.find("Liberal Democrat")
+    assert party is not None and party.name == "Liberal Democrats" and party.type == "organization"
+    assert idx.find("Democrat").name == "Democrat"  # a member of the American party stays apart
