@@ -264,6 +264,12 @@ def test_acronym_in_text_is_an_organisation_but_a_spelled_out_term_is_not() -> N
     assert "SKD" not in ents
 
 
+def test_a_question_word_is_no_acronym_it_spells() -> None:
+    ents = _types("Who is going to pay? Us and them, he said. The WHO and the US agreed.")
+    assert "Who" not in ents and "Us" not in ents
+    assert ents["WHO"] == {"organization"} and ents["US"] == {"place"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -386,8 +386,8 @@ class _Segmenter:
             words.append(t.low)
             if not t.conn:
                 typ = names.get(" ".join(words))
-                if typ is not None:
-                    best = (j, typ)
+                if typ is not None and not (j == i and t.low in lex.caps_only and not t.text.isupper()):
+                    best = (j, typ)  # (not "Who" or "Us" for WHO or the US)
             if t.poss or (t.suffix and j > i):
                 break
             if t.suffix:

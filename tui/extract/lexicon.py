@@ -80,6 +80,7 @@ class Lexicon:
     zones: set[str] = field(default_factory=set)  # time zone abbreviations (UTC, GMT)
     not_names: set[str] = field(default_factory=set)  # capitalised words that are never names (USD)
     holidays: set[str] = field(default_factory=set)  # names of holidays: dates when alone ("Christmas")
+    caps_only: set[str] = field(default_factory=set)  # names listed only in capitals that are words ("WHO")
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
 
@@ -114,15 +115,21 @@ def is_ordinary(word: str, vocabulary: set[str]) -> bool:
     )
 
 
-def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> None:
+def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> set[str]:
+    """Add the names of ``groups`` (the first of each is the main form); returns the keys of the names
+    written with a lowercase letter."""
+    cased = set()
     for group in groups:
         main = group[0]
         for name in group:
             key = norm_key(name)
+            if not name.isupper():
+                cased.add(key)
             if overwrite or key not in lex.names:
                 lex.names[key] = typ
                 lex.canonical[key] = main
             lex.max_name_words = max(lex.max_name_words, len(key.split()))
+    return cased
 
 
 def _calendar(lines: list[str]) -> dict[str, int]:
@@ -138,16 +145,16 @@ def lexicon() -> Lexicon:
     """All lists, loaded once (a few milliseconds)."""
     lex = Lexicon()
     countries = _groups(_lines("countries.txt"))
-    _add_names(lex, countries, "place")
+    cased = _add_names(lex, countries, "place")
     lex.countries = {norm_key(n) for g in countries for n in g}
-    _add_names(lex, _groups(_lines("places.txt")), "place")
+    cased |= _add_names(lex, _groups(_lines("places.txt")), "place")
     nationalities = _groups(_lines("nationalities.txt"))
     lex.nationalities = {norm_key(n) for g in nationalities for n in g}
-    _add_names(lex, nationalities, "misc")
-    _add_names(lex, _groups(_lines("religions_languages.txt")), "misc")
-    _add_names(lex, _groups(_lines("organizations.txt")), "organization", overwrite=True)
+    cased |= _add_names(lex, nationalities, "misc")
+    cased |= _add_names(lex, _groups(_lines("religions_languages.txt")), "misc")
+    cased |= _add_names(lex, _groups(_lines("organizations.txt")), "organization", overwrite=True)
     misc = _sections("misc_words.txt")
-    _add_names(lex, _groups(misc.get("names", [])), "misc", overwrite=True)
+    cased |= _add_names(lex, _groups(misc.get("names", [])), "misc", overwrite=True)
     lex.misc_suffix = _words(misc.get("suffix", []))
 
     lex.given_names = _words(_lines("given_names.txt"))
@@ -180,4 +187,7 @@ def lexicon() -> Lexicon:
     lex.zones = _words(cal.get("zones", []))
     lex.not_names = lex.zones | _words(misc.get("not_names", []))
     lex.holidays = _words(misc.get("holidays", []))
+    # "WHO", "US": names listed only in capitals that are also everyday words; written otherwise ("Who is
+    # going to pay?", "Us and them") they are the word
+    lex.caps_only = {k for k in lex.names if k not in cased and (k in lex.common or k in lex.vocabulary)}
     return lex
