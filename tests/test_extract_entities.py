@@ -270,6 +270,12 @@ def test_a_question_word_is_no_acronym_it_spells() -> None:
     assert ents["WHO"] == {"organization"} and ents["US"] == {"place"}
 
 
+def test_in_before_a_possessive_is_no_place_cue() -> None:
+    ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
+    assert ents["Carnival"] == {"organization"}
+    assert _types("Prices rose in Britain's shops.")["Britain"] == {"place"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -299,7 +299,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 product_cue = True
             elif low1 in _WORK_BEFORE:
                 ev.add("misc", 5)
-            elif low1 in _PLACE_PREP:
+            elif low1 in _PLACE_PREP and not text.startswith(("'s", "’s"), e):
+                # (not "in Nissan's fortunes": the preposition governs what the name owns)
                 ev.add("place", 2 if low1 == "in" else 1)
             elif low1 in lex.place_cue:
                 ev.add("place", 4)
