@@ -276,6 +276,13 @@ def test_in_before_a_possessive_is_no_place_cue() -> None:
     assert _types("Prices rose in Britain's shops.")["Britain"] == {"place"}
 
 
+def test_an_office_named_with_a_title_is_one_organisation() -> None:
+    text = "Figures from the Office of the Deputy Prime Minister and the US Department of Justice agreed."
+    ents = _types(text)
+    assert ents["Office of the Deputy Prime Minister"] == {"organization"}
+    assert ents["US Department of Justice"] == {"organization"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -511,6 +511,11 @@ class _Segmenter:
                     continue
             # titles
             tl = self._title_len(toks, i)
+            if tl and licensed_of and not titled and toks[cur[-1]].conn:
+                # the office an institution serves: "Office of the Deputy Prime Minister"
+                cur.extend(range(i, i + tl))
+                i += tl
+                continue
             if tl and not self._title_is_name(toks, i, tl):
                 # modifiers before the title belong to it ("Finance Minister")
                 while cur and toks[cur[-1]].low in _TITLE_MODIFIERS:
