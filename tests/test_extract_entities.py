@@ -283,6 +283,12 @@ def test_an_office_named_with_a_title_is_one_organisation() -> None:
     assert ents["US Department of Justice"] == {"organization"}
 
 
+def test_a_given_name_after_a_determiner_is_no_person() -> None:
+    ents = _types("MPs will oppose the Bill in the Lords, said the Chelsea star.")
+    assert "person" not in ents.get("Bill", set()) and "person" not in ents.get("Chelsea", set())
+    assert _types("He waited. Then Bill said no.")["Bill"] == {"person"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

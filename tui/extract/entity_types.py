@@ -25,6 +25,10 @@ _PUNCT = "\"'“”‘’`()[]{},;:!?«»"
 _NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-]+)?")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
+# A determiner just before a given name said alone: "the Bill", "a hybrid Bill", "the Chelsea star" name
+# a thing, not someone called Bill (unless a name goes on after it: "the Stephen King adaptation").
+_DETERMINER_BEFORE_RE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|an?|this)[ \t]+(?:[a-z]+[ \t]+)?\Z")
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z]")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
 # "Linux-based operating system", "Windows-based devices": a platform, not a place, is what "-based" names.
 _PLATFORM_RE = re.compile(
@@ -272,6 +276,10 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         raw = sp.text
         if _is_acronym(raw):
             ev.add("organization", 3 if len(raw) > 1 else 0)
+        elif _DETERMINER_BEFORE_RE.search(
+            text, max(0, sp.start - 24), sp.start
+        ) and not _NAME_GOES_ON_RE.match(text, sp.end):
+            pass  # no one's name
         elif first in lex.given_names:
             ev.add("person", 2)
         elif first in lex.surnames and first not in lex.common:
