@@ -289,6 +289,12 @@ def test_a_given_name_after_a_determiner_is_no_person() -> None:
     assert _types("He waited. Then Bill said no.")["Bill"] == {"person"}
 
 
+def test_diseases_and_line_up_labels_are_no_names() -> None:
+    ents = _types("Money to treat HIV/Aids and Sars went missing.\n\nSubs Not Used: Weaver, Onuoha.")
+    assert not {"Aids", "Sars", "Subs Not Used", "Subs"} & set(ents)
+    assert "Weaver" in ents
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}
