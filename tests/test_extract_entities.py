@@ -295,6 +295,13 @@ def test_diseases_and_line_up_labels_are_no_names() -> None:
     assert "Weaver" in ents
 
 
+def test_a_city_and_its_club() -> None:
+    assert _types("Manchester City boss Kevin Keegan was pleased.")["Manchester City"] == {"organization"}
+    assert _types("Prices rose in Mexico City and in Wuhan City.")["Mexico City"] == {"place"}
+    report = "Results: Bristol City 2-1 Hull, Leeds 0-3 Leicester City, Derby 1-1 Stoke. Goals scored in the league."
+    assert _types(report)["Leicester City"] == {"organization"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -242,7 +242,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if last in lex.misc_suffix:
             ev.add("misc", 7)
         if last in lex.place_suffix:
-            ev.add("place", 5)
+            # "Mexico City" or "Manchester City": after a place's name, "City" or "Town" may be its club
+            ev.add("place", 3 if last in ("city", "town") and lex.names.get(first) == "place" else 5)
         if "of" in sp.words or "for" in sp.words:
             if first in lex.org_head:
                 ev.add("organization", 7)
@@ -437,12 +438,18 @@ def _is_sports_report(text: str) -> bool:
     return len(_SPORT_WORDS_RE.findall(text, 0, 6000)) >= 2
 
 
+_CLUB_WORDS = frozenset({"city", "town", "county", "rovers", "wanderers", "athletic", "albion"})
+
+
 def _teams_are_organisations(text: str, spans: list[Span], lex: Lexicon) -> None:
     """In sports reports a city or region that plays is a club ("Leicestershire beat Somerset"); countries
     stay places (national sides are named after their country) and so do venues ("at Headingley")."""
     for sp in spans:
         key = " ".join(sp.words)
-        if lex.names.get(key) != "place" or key in lex.countries or sp.product:
+        club = (  # "Manchester City", "Luton Town": a place's name and a club's last word
+            len(sp.words) == 2 and sp.words[1] in _CLUB_WORDS and lex.names.get(sp.words[0]) == "place"
+        )
+        if (lex.names.get(key) != "place" and not club) or key in lex.countries or sp.product:
             continue
         before = text[max(0, sp.start - 6) : sp.start].casefold()
         if before.endswith(("at ", "in ", "near ", "from ", "to ")):
