@@ -277,14 +277,11 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         raw = sp.text
         if _is_acronym(raw):
             ev.add("organization", 3 if len(raw) > 1 else 0)
-        elif _DETERMINER_BEFORE_RE.search(
-            text, max(0, sp.start - 24), sp.start
-        ) and not _NAME_GOES_ON_RE.match(text, sp.end):
-            pass  # no one's name
-        elif first in lex.given_names:
-            ev.add("person", 2)
-        elif first in lex.surnames and first not in lex.common:
-            ev.add("person", 1.5)
+        elif (first in lex.given_names or (first in lex.surnames and first not in lex.common)) and (
+            _NAME_GOES_ON_RE.match(text, sp.end)
+            or not _DETERMINER_BEFORE_RE.search(text, max(0, sp.start - 24), sp.start)
+        ):
+            ev.add("person", 2 if first in lex.given_names else 1.5)
     if ev.suffix == "based" and not _PLATFORM_RE.match(text, sp.end):
         ev.add("place", 6)
     elif ev.suffix in ("born", "led") and not typ:
