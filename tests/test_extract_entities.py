@@ -302,6 +302,38 @@ def test_a_city_and_its_club() -> None:
     assert _types(report)["Leicester City"] == {"organization"}
 
 
+def test_a_region_of_a_known_place_is_one_place() -> None:
+    ents = _types("The mine is in South Australia. Police in West Yorkshire and Greater London agreed.")
+    assert ents["South Australia"] == {"place"} and ents["West Yorkshire"] == {"place"}
+    assert ents["Greater London"] == {"place"}
+    assert not {"South", "West", "Greater", "Australia", "Yorkshire"} & set(ents)
+
+
+def test_a_given_name_after_santa_or_port_belongs_to_the_place() -> None:
+    ents = _types("He said so. Santa Monica-based Activision rose. She flew to Port Elizabeth.")
+    assert ents["Santa Monica"] == {"place"} and ents["Port Elizabeth"] == {"place"}
+    assert not {"Santa", "Monica", "Elizabeth"} & set(ents)
+
+
+def test_a_prefix_hyphened_to_a_name_is_cut_off() -> None:
+    text = (
+        "The ex-Chelsea striker spoke. Ex-Liverpool boss Gerard Houllier agreed. A pro-Europe group met "
+        "non-EU workers. The game went on sale in mid-November. Anti-Terrorism Bill critics spoke."
+    )
+    ents = _types(text)
+    assert {"Chelsea", "Liverpool", "Europe", "EU"} <= set(ents)
+    assert not any("-" in name and not name.startswith("Anti-") for name in ents)
+    assert "November" not in ents and "mid-November" not in ents
+    assert "Anti-Terrorism Bill" in ents  # a capitalised prefix may be part of the name
+
+
+def test_group_adjectives_are_misc_and_a_company_named_amazon_is_no_place() -> None:
+    ents = _types("Native American groups and Puerto Rican voters condemned the anti-Semitic remarks.")
+    assert ents["Native American"] == {"misc"} and ents["Puerto Rican"] == {"misc"}
+    assert ents["Semitic"] == {"misc"}
+    assert _types("Shoppers went to Amazon's site. Amazon said sales rose.")["Amazon"] == {"organization"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -87,6 +87,21 @@ _STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
+# English prefixes joined to a name by a hyphen: "ex-Chelsea striker", "pro-Europe", "non-EU workers", "in
+# mid-March", "anti-Semitic".
+_WORD_PREFIXES = frozenset(["ex", "pro", "non", "mid", "pre", "neo", "un", "anti", "post"])
+
+
+def _cut_prefix(head: str, rest: str) -> bool:
+    """Whether ``head`` is a prefix to cut from the name ``rest`` it is hyphened to. Capitalised, a prefix
+    may be part of the name ("the Anti-Terrorism Bill", "Pro-Life Alliance"); only "Ex-" and a month's
+    "Mid-" never are ("Ex-Liverpool boss ...", "Mid-March saw ...")."""
+    low = head.casefold()
+    if head.islower():
+        return low in _WORD_PREFIXES
+    return low == "ex" or (low == "mid" and rest.casefold() in lexicon().months)
+
+
 _PARTICLES = frozenset(
     [
         "de",
@@ -303,6 +318,10 @@ def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
         if m.group(1) is not None:
             s, e = m.span(1)
             t = m.group(1)
+            cut = t.find("-")
+            if 0 < cut < len(t) - 1 and t[cut + 1].isupper() and _cut_prefix(t[:cut], t[cut + 1 :]):
+                s += cut + 1  # "ex-Chelsea", "pro-Europe", "mid-March": the name is what follows
+                t = t[cut + 1 :]
             tok = _Tok(t, s, e, False, "")
             if t.endswith(("'s", "’s", "'S", "’S")) and len(t) > 2:
                 tok.poss = True
@@ -586,6 +605,7 @@ class _Segmenter:
                 and i + 1 < n
                 and not toks[i + 1].conn
                 and toks[cur[0]].low not in lex.given_names
+                and toks[cur[-1]].low not in lex.place_first  # "Santa Monica-based", "Port Elizabeth"
             ):
                 flush()  # "Moscow Sergei Sobyanin": a given name starts a new name
             cur.append(i)
@@ -639,8 +659,12 @@ class _Segmenter:
     def _absorbs(self, toks: list[_Tok], cur: list[int], j: int, typ: str) -> bool:
         """Whether a known name right after ``cur`` is part of the same name ("George Washington")."""
         first = toks[cur[0]].low
-        if first in self.lex.given_names and typ == "place" and len(cur) == 1:
-            return True
+        if (
+            len(cur) == 1
+            and typ == "place"
+            and (first in self.lex.given_names or first in self.lex.place_region)
+        ):
+            return True  # "George Washington", "South Australia", "West Yorkshire"
         return len(cur) == 1 and first in _ORG_PREFIX
 
     def _continues(self, toks: list[_Tok], i: int, j: int, typ: str) -> bool:

@@ -37,6 +37,7 @@ _PLATFORM_RE = re.compile(
     r"software\b|programs?\b|applications?\b|elements?\b|tools?\b|services?\b|networks?\b)",
     re.I,
 )
+_SAINT = frozenset(["st", "st.", "saint"])
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
 # Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
 # operating system". A maker ("Airbus aircraft") is a known or strongly typed name and keeps its type.
@@ -261,6 +262,15 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("person", 4)
         if first in lex.nationalities and last in lex.org_suffix:
             ev.add("organization", 8)
+        if nw == 2 and first in lex.place_region and lex.names.get(last) == "place":
+            ev.add("place", 8)  # "South Australia", "West Yorkshire": a part of a known place
+        elif (
+            nw == 2
+            and first in lex.place_first
+            and first not in lex.given_names
+            and not (first in _SAINT and last in lex.given_names)  # "St David": a saint
+        ):
+            ev.add("place", 3)  # "Santa Monica", "Port Talbot", "St Helens"
         if lex.names.get(first) == "place" and first not in lex.given_names and last not in lex.names:
             ev.add("organization", 2)  # "Manchester United", "Moscow Metro": a place's club or company
         if (

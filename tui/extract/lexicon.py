@@ -70,6 +70,8 @@ class Lexicon:
     place_suffix: set[str] = field(default_factory=set)
     place_head: set[str] = field(default_factory=set)
     place_cue: set[str] = field(default_factory=set)
+    place_region: set[str] = field(default_factory=set)  # "South" of "South Australia"
+    place_first: set[str] = field(default_factory=set)  # "Santa" of "Santa Monica"
     misc_suffix: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
@@ -174,6 +176,8 @@ def lexicon() -> Lexicon:
     lex.place_suffix = _words(place.get("suffix", []))
     lex.place_head = _words(place.get("head", []))
     lex.place_cue = {norm_key(c) for c in place.get("cue", [])}
+    lex.place_region = _words(place.get("region", []))
+    lex.place_first = _words(place.get("first", []))
 
     lex.first_words = {k.split()[0] for k in lex.names}
     common = _sections("common_words.txt")
