@@ -436,3 +436,17 @@ def test_different_parties_groups_states_and_languages_are_different_entities() 
     party = idx.find("Liberal Democrat")
     assert party is not None and party.name == "Liberal Democrats" and party.type == "organization"
     assert idx.find("Democrat").name == "Democrat"  # a member of the American party stays apart
+
+
+def test_a_union_named_with_and_and_a_plural_owner_is_one_entity_however_written() -> None:
+    texts = {
+        "a": "Members of the Transport and General Workers' Union's branch voted. The British Bankers' Association agreed.",
+        "b": "The Transport and General Workers Union (TGWU) said no. The British Bankers Association said so too.",
+    }
+    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    union = idx.find("Transport and General Workers Union")
+    assert union is not None and union.type == "organization" and union.mentions == 3  # with TGWU
+    assert set(union.articles) == {"a", "b"} and "TGWU" in union.aliases
+    bankers = idx.find("British Bankers Association")
+    assert bankers is not None and bankers.mentions == 2
+    assert idx.find("Transport") is None and idx.find("Union") is None

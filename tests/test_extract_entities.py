@@ -334,6 +334,31 @@ def test_group_adjectives_are_misc_and_a_company_named_amazon_is_no_place() -> N
     assert _types("Shoppers went to Amazon's site. Amazon said sales rose.")["Amazon"] == {"organization"}
 
 
+def test_names_that_go_on_through_on_and_and_are_whole() -> None:
+    text = (
+        "He cited the European Convention on Human Rights. The Joint Committee on Human Rights and the Food "
+        "and Agriculture Organisation agreed. The Commission on Thursday said no."
+    )
+    ents = _types(text)
+    assert ents["European Convention on Human Rights"] == {"misc"}
+    assert ents["Joint Committee on Human Rights"] == {"organization"}
+    assert ents["Food and Agriculture Organisation"] == {"organization"}
+    assert "Human Rights" not in ents and "Commission" in ents
+    # two names side by side stay two
+    two = _types(
+        "Universal and Warner Bros. agreed, as did Apple and Apple Corps and the Navy and Air Force."
+    )
+    assert {"Universal", "Warner Bros.", "Apple", "Apple Corps", "Navy", "Air Force"} <= set(two)
+
+
+def test_a_stake_or_shares_in_a_name_make_it_a_company() -> None:
+    ents = _types(
+        "Shanda bought a 20% stake in Sina. Shares in Elan fell. Allied Domecq shares in London rose."
+    )
+    assert ents["Sina"] == {"organization"} and ents["Elan"] == {"organization"}
+    assert ents["London"] == {"place"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

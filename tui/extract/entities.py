@@ -20,10 +20,11 @@ How a text is read:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tui.extract.entity_types import Evidence, type_spans
-from tui.extract.lexicon import Lexicon, lexicon
+from tui.extract.lexicon import Lexicon, is_ordinary, lexicon
 from tui.extract.model import EntityMention
 from tui.text import sentence_initial
 
@@ -64,7 +65,9 @@ _TOK = (
     r"|[a-z]{1,3}-[A-Z]\w*(?:-\w+)*"
     r"|[a-z]{1,2}[A-Z]\w*)"
 )
-_CONN = r"(?:of|and|for|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
+_CONN = (
+    r"(?:of|and|for|on|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
+)
 _CHUNK_RE = re.compile(rf"(?<![\w'’])(?:{_TOK})(?:[ \t\xa0]+(?:{_CONN}[ \t\xa0]+){{0,2}}(?:{_TOK}))*")
 _PART_RE = re.compile(rf"({_TOK})|({_CONN})(?=[ \t\xa0])")
 _UPPER_CHARS_RE = re.compile(UP)
@@ -87,6 +90,8 @@ _STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
+# Endings of everyday abstract words the word list may lack ("Agriculture", "Naturalization").
+_ABSTRACT_ENDINGS = ("tion", "sion", "ture", "ment", "ity", "ism", "ics", "ance", "ence", "al")
 # English prefixes joined to a name by a hyphen: "ex-Chelsea striker", "pro-Europe", "non-EU workers", "in
 # mid-March", "anti-Semitic".
 _WORD_PREFIXES = frozenset(["ex", "pro", "non", "mid", "pre", "neo", "un", "anti", "post"])
@@ -439,12 +444,11 @@ class _Segmenter:
         doc = self.doc
         deferred: list[tuple[int, int]] = []
         never = _never_names(self.lex)
-        for m in _CHUNK_RE.finditer(text):
-            s, e = m.span()
+        for s, e in self._chunk_spans():
             kind = doc.line_kind(s)
             if kind == "caps":
                 deferred.append((s, e))
-            elif m.group().casefold() not in never:  # a lone "The", "He", "But": nothing to cut
+            elif text[s:e].casefold() not in never:  # a lone "The", "He", "But": nothing to cut
                 self._chunk(s, e, kind == "headline")
         if deferred:
             known = self._doc_names()
@@ -452,6 +456,27 @@ class _Segmenter:
                 self._caps_chunk(s, e, known)
         self.spans.sort(key=lambda sp: sp.start)
         return self.spans
+
+    def _chunk_spans(self) -> Iterator[tuple[int, int]]:
+        """Runs of capitalised words, joined across a plural owner's apostrophe when an organisation's
+        last word follows ("the General Workers' Union", "the Writers' Guild")."""
+        text = self.text
+        suffix = self.lex.org_suffix
+        pending: tuple[int, int] | None = None
+        for m in _CHUNK_RE.finditer(text):
+            s, e = m.span()
+            if pending is not None:
+                if s == pending[1] + 2 and self._next_word(s) in suffix:
+                    s = pending[0]
+                else:
+                    yield pending
+                pending = None
+            if text.startswith(("' ", "’ "), e) and text[e - 1] in "sS":
+                pending = (s, e)
+            else:
+                yield s, e
+        if pending is not None:
+            yield pending
 
     def _chunk(self, start: int, end: int, headline: bool) -> None:
         lex = self.lex
@@ -490,12 +515,24 @@ class _Segmenter:
                     elif low in ("of", "for") and not last.conn:
                         ok = self._heads_a_name_with(toks, cur, low)
                         licensed_of = licensed_of or ok
+                    elif low == "on" and not last.conn:
+                        ok = self._goes_on_through_on(toks, cur, i + 1)
+                        licensed_of = licensed_of or ok
                     elif low == "and" and not last.conn:
                         ok = not _is_acronym(toks[i + 1].text) and all(toks[k].low != "and" for k in cur)
                         ok = ok and not titled  # "Shaun of the Dead and Vera Drake": two titles
-                        ok = ok and (licensed_of or (len(cur) >= 2 and self._org_after_and(toks, i)))
+                        ok = ok and (
+                            licensed_of
+                            or (len(cur) >= 2 and self._org_after_and(toks, i))
+                            or (len(cur) == 1 and self._everyday_words_and_org(toks, cur[0], i))
+                        )
                     elif low == "the" and last.conn and licensed_of:
                         ok = True
+                elif (
+                    cur and low == "on" and not toks[cur[-1]].conn and i + 2 < n and toks[i + 1].low == "the"
+                ):
+                    ok = self._goes_on_through_on(toks, cur, i + 2)  # "Summit on the Information Society"
+                    licensed_of = licensed_of or ok
                 elif cur and low in ("of", "the") and i + 1 < n and toks[i + 1].conn:
                     if not licensed_of and low == "of" and not toks[cur[-1]].conn:
                         if self._heads_a_name_with(toks, cur, low):  # "Bank of the United States"
@@ -632,6 +669,15 @@ class _Segmenter:
             return True
         return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
 
+    def _goes_on_through_on(self, toks: list[_Tok], cur: list[int], k: int) -> bool:
+        """Whether "on" after ``cur`` joins the name word at ``k`` to it: "Committee on Foreign Relations",
+        "Convention on Human Rights", but not "the Commission on Thursday"."""
+        lex = self.lex
+        if k >= len(toks) or toks[k].conn or toks[cur[-1]].poss or toks[cur[-1]].low not in lex.on_head:
+            return False
+        nxt = toks[k].low
+        return nxt not in lex.weekdays and nxt not in lex.months and nxt not in lex.holidays
+
     def _title_of_the(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
         """ "Eternal Sunshine of the Spotless Mind", "Shaun of the Dead": a title of two unknown halves
         joined by "of the" (not "Simon Hart of the Countryside Alliance", whose left half is a person's,
@@ -646,6 +692,38 @@ class _Segmenter:
             return False  # "Rhian Beynon of the JCWI"
         left = [toks[k].low for k in cur]
         return not any(w in lex.names or w in lex.given_names or w in lex.titles for w in left)
+
+    def _everyday_words_and_org(self, toks: list[_Tok], left: int, i: int) -> bool:
+        """ "Transport and General Workers Union", "Food and Agriculture Organisation": an everyday word, "and",
+        then words that name no one else ending with an organisation's last word. Not two names ("Apple and
+        Apple Corps", "Navy and Air Force", "Universal and Warner Bros.")."""
+        lex = self.lex
+
+        def no_name(w: str) -> bool:
+            return w not in lex.names and w not in lex.given_names and w not in lex.surnames
+
+        first = toks[left].low
+        if not no_name(first) or first in lex.org_head or not is_ordinary(first, lex.vocabulary):
+            return False
+        k = i + 1
+        while k < len(toks) and not toks[k].conn:
+            k += 1
+            if toks[k - 1].poss:  # "... General Workers' Union's members"
+                break
+        right = toks[i + 1 : k]
+        if len(right) < 2 or right[-1].low.rstrip(".") not in lex.org_suffix:
+            return False
+        return all(
+            no_name(t.low)
+            and t.low != first
+            and t.low not in lex.org_prefix
+            and t.low not in lex.function  # "Times and The Sun"
+            and t.text[1:].islower()
+            and (
+                t.low in lex.common or is_ordinary(t.low, lex.vocabulary) or t.low.endswith(_ABSTRACT_ENDINGS)
+            )
+            for t in right[:-1]
+        )
 
     def _org_after_and(self, toks: list[_Tok], i: int) -> bool:
         """ "Defence and Space Company": the words after "and" end a long organisation name."""

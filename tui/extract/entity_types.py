@@ -30,6 +30,8 @@ _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 _DETERMINER_BEFORE_RE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|an?|this)[ \t]+(?:[a-z]+[ \t]+)?\Z")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z]")
 _CITED = frozenset({"cited", "quoted", "reported", "published", "owned", "operated", "made", "produced"})
+# What one holds "in" a company: "a 20% stake in Sina", "shares in Elan" (not a place's "in").
+_HELD_IN = frozenset({"stake", "stakes", "shares", "shareholding", "shareholdings", "holding", "holdings"})
 # "Linux-based operating system", "Windows-based devices": a platform, not a place, is what "-based" names.
 _PLATFORM_RE = re.compile(
     r"-based\s+(?:[a-z]+\s+)?(?:operating\b|systems?\b|machines?\b|desktops?\b|devices?\b|computers?\b|"
@@ -245,7 +247,11 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if last in lex.place_suffix:
             # "Mexico City" or "Manchester City": after a place's name, "City" or "Town" may be its club
             ev.add("place", 3 if last in ("city", "town") and lex.names.get(first) == "place" else 5)
-        if "of" in sp.words or "for" in sp.words:
+        if "on" in sp.words and " on " in sp.text:  # (not the title "Nightmare On Elm Street")
+            # "Convention on Human Rights" is a misc name, "Committee on Foreign Relations" an organisation
+            head = sp.words[sp.words.index("on") - 1]
+            ev.add("misc" if head in lex.misc_suffix else "organization", 7)
+        elif "of" in sp.words or "for" in sp.words:
             if first in lex.org_head:
                 ev.add("organization", 7)
             elif first in lex.place_head:
@@ -315,6 +321,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 product_cue = True
             elif low1 in _WORK_BEFORE:
                 ev.add("misc", 5)
+            elif low1 == "in" and p2.casefold() in _HELD_IN:
+                ev.add("organization", 5)
             elif low1 in _PLACE_PREP and not text.startswith(("'s", "’s"), e):
                 # (not "in Nissan's fortunes": the preposition governs what the name owns)
                 ev.add("place", 2 if low1 == "in" else 1)

@@ -15,8 +15,9 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 def norm_key(name: str) -> str:
-    """The lookup key of a name: case-folded, whitespace folded, curly apostrophes made straight."""
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
+    """The lookup key of a name: case-folded, whitespace folded, curly apostrophes made straight, and a plural
+    owner's apostrophe dropped ("British Bankers' Association" is the "British Bankers Association")."""
+    return " ".join(name.replace("\u2019", "'").replace("s' ", "s ").replace("S' ", "S ").split()).casefold()
 
 
 def _lines(filename: str) -> list[str]:
@@ -67,6 +68,7 @@ class Lexicon:
     org_cue: set[str] = field(default_factory=set)
     org_prefix: set[str] = field(default_factory=set)  # "Deutsche Boerse", "Air Canada"
     org_after: set[str] = field(default_factory=set)  # "X shares", "X spokesman"
+    on_head: set[str] = field(default_factory=set)  # "Committee" of "Committee on Foreign Relations"
     place_suffix: set[str] = field(default_factory=set)
     place_head: set[str] = field(default_factory=set)
     place_cue: set[str] = field(default_factory=set)
@@ -172,6 +174,7 @@ def lexicon() -> Lexicon:
     lex.org_cue = _words(org.get("cue", []))
     lex.org_prefix = _words(org.get("prefix", []))
     lex.org_after = _words(org.get("after", []))
+    lex.on_head = _words(org.get("on_head", []))
     place = _sections("place_words.txt")
     lex.place_suffix = _words(place.get("suffix", []))
     lex.place_head = _words(place.get("head", []))
