@@ -359,6 +359,28 @@ def test_a_stake_or_shares_in_a_name_make_it_a_company() -> None:
     assert ents["London"] == {"place"}
 
 
+def test_an_offices_portfolio_is_no_name_and_its_holder_is_a_person() -> None:
+    text = (
+        "Minister for Foreign Affairs Alexander Downer met Secretary of State for Health John Reid. "
+        "Minister of Industry and Trade Denis Manturov and Commissioner for Competition Neelie Kroes agreed. "
+        "The Minister of Finance said no."
+    )
+    ents = _types(text)
+    for person in ("Alexander Downer", "John Reid", "Denis Manturov", "Neelie Kroes"):
+        assert ents[person] == {"person"}
+    assert not {
+        "Foreign Affairs",
+        "Health",
+        "Trade",
+        "Industry",
+        "Finance",
+        "Competition Neelie Kroes",
+    } & set(ents)
+    # what follows "of" may name something of its own
+    named = _types("He met the President of France, the Chairman of General Motors and the Mayor of Reading.")
+    assert {"France", "General Motors", "Reading"} <= set(named)
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -90,6 +90,11 @@ _STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
 _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
+# Titles whose "of" names a portfolio ("Minister of Finance", "Professor of Economics"); after others it
+# names a place or body ("Mayor of Reading", "President of France").
+_PORTFOLIO_TITLES = frozenset(
+    ["minister", "secretary", "commissioner", "director", "professor", "head", "chief"]
+)
 # Endings of everyday abstract words the word list may lack ("Agriculture", "Naturalization").
 _ABSTRACT_ENDINGS = ("tion", "sion", "ture", "ment", "ity", "ism", "ics", "ance", "ence", "al")
 # English prefixes joined to a name by a hyphen: "ex-Chelsea striker", "pro-Europe", "non-EU workers", "in
@@ -577,10 +582,19 @@ class _Segmenter:
                 while cur and toks[cur[-1]].low in _TITLE_MODIFIERS:
                     cur.pop()
                 flush()
-                # "Secretary of Defense", "Minister of Finance": the name after "of" is the office's
-                # department, not the person who holds it
-                person_next = not (i + tl < len(toks) and toks[i + tl].low == "of")
+                award = i > 0 and toks[i - 1].low == "best"  # "Best Actress for Million Dollar Baby": a work
+                office = toks[i + tl - 1].low in _PORTFOLIO_TITLES  # (not "Mayor of Reading")
                 i += tl
+                if i < n and not award and (toks[i].low == "for" or (toks[i].low == "of" and office)):
+                    # "Minister for Foreign Affairs Alexander Downer", "Secretary of Defense Donald Rumsfeld":
+                    # the office's portfolio is no name, and whoever follows it holds the office
+                    end = self._portfolio_end(toks, i + 1)
+                    if end > i + 1:
+                        i = end
+                        person_next = True
+                        continue
+                # "President of France": the name after "of" is not the person who holds the office
+                person_next = not (i < n and toks[i].low == "of")
                 continue
             if (
                 low in lex.months
@@ -668,6 +682,39 @@ class _Segmenter:
         if head in lex.org_head:
             return True
         return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
+
+    def _portfolio_end(self, toks: list[_Tok], k: int) -> int:
+        """Where the everyday words of an office's portfolio starting at ``k`` end ("Health", "Industry and
+        Trade", "Foreign Affairs"); ``k`` itself when there are none, or when the words name something
+        ("President of France", "Chairman of General Motors", "Mayor of Reading")."""
+        lex = self.lex
+        j = k
+        while j < len(toks):
+            t = toks[j]
+            if t.conn:
+                if t.low != "and" or j == k or j + 1 >= len(toks) or toks[j + 1].conn:
+                    break
+            elif (
+                (t.low in lex.first_words and self._lex_match(toks, j, lex.names) is not None)
+                or t.low in lex.given_names
+                or t.low in lex.surnames
+                or t.low in lex.org_head
+                or not t.text[1:].islower()
+                or not (
+                    t.low in lex.common
+                    or is_ordinary(t.low, lex.vocabulary)
+                    or t.low.endswith(_ABSTRACT_ENDINGS)
+                )
+            ):
+                break
+            j += 1
+            if t.poss or t.suffix:
+                return k  # "Minister of Finance's plan": leave it as it was read before
+        while j > k and toks[j - 1].conn:
+            j -= 1
+        if j - k >= 2 and toks[j - 1].low in lex.org_suffix:
+            return k  # "Chairman of Allied Industries": the words make a company's name
+        return j
 
     def _goes_on_through_on(self, toks: list[_Tok], cur: list[int], k: int) -> bool:
         """Whether "on" after ``cur`` joins the name word at ``k`` to it: "Committee on Foreign Relations",
