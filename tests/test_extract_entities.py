@@ -381,6 +381,20 @@ def test_an_offices_portfolio_is_no_name_and_its_holder_is_a_person() -> None:
     assert {"France", "General Motors", "Reading"} <= set(named)
 
 
+def test_a_verb_opening_a_sentence_is_not_the_first_word_of_a_name() -> None:
+    ents = _types('It rose. Putting Vioxx back on sale is likely. His film "Sleeping Bread" (1975) won.')
+    assert "Vioxx" in ents and "Putting Vioxx" not in ents
+    assert "Sleeping Bread" in ents  # a quoted title keeps its first word
+    assert "Downing St" in _types("It rose. Downing St said no.")
+
+
+def test_reinsurers_and_uk_parties_are_organisations() -> None:
+    ents = _types("Shares in Swiss Re and Munich Re fell. Plaid Cymru and the SNP agreed. A Plaid MP spoke.")
+    for name in ("Swiss Re", "Munich Re", "Plaid Cymru", "SNP", "Plaid"):
+        assert ents[name] == {"organization"}, name
+    assert "MP" not in ents and "Swiss" not in ents
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

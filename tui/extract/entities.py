@@ -95,6 +95,7 @@ _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 _PORTFOLIO_TITLES = frozenset(
     ["minister", "secretary", "commissioner", "director", "professor", "head", "chief"]
 )
+_OPENING_QUOTES = ('"', "“", "'", "‘")
 # Endings of everyday abstract words the word list may lack ("Agriculture", "Naturalization").
 _ABSTRACT_ENDINGS = ("tion", "sion", "ture", "ment", "ity", "ism", "ics", "ance", "ence", "al")
 # English prefixes joined to a name by a hyphen: "ex-Chelsea striker", "pro-Europe", "non-EU workers", "in
@@ -628,7 +629,11 @@ class _Segmenter:
                     continue
                 if (
                     ((first_of_chunk and initial) or headline)
-                    and (low in lex.common or low in self.doc.lower_words)
+                    and (
+                        low in lex.common
+                        or low in self.doc.lower_words
+                        or self._opening_participle(toks, i)  # "Putting Vioxx back on the shelves ..."
+                    )
                     and low not in lex.given_names
                     and low not in self.surnames  # "Jobs said" after "Steve Jobs"
                     and not self._suffix_ahead(toks, i)
@@ -664,6 +669,21 @@ class _Segmenter:
                 flush()
             i += 1
         flush()
+
+    def _opening_participle(self, toks: list[_Tok], i: int) -> bool:
+        """An everyday "-ing" word opening a sentence before a name: a verb, not the name's first word
+        ("Putting Vioxx back ...", "Buying Yukos was ..."; a surname such as "Manning" is kept)."""
+        low = toks[i].low
+        before = self.text[max(0, toks[i].start - 2) : toks[i].start].strip()
+        return (
+            low.endswith("ing")
+            and not before.endswith(_OPENING_QUOTES)  # a quoted title: "Sleeping Bread" (1975)
+            and i + 1 < len(toks)
+            and not toks[i + 1].conn
+            and low not in self.lex.surnames
+            and low not in self.lex.first_words  # "Downing St"
+            and is_ordinary(low, self.lex.vocabulary)
+        )
 
     def _opens_a_name(self, toks: list[_Tok], i: int, initial: bool) -> bool:
         """Whether a capitalised quantifier at ``i`` opens the name after it: in mid-sentence ("the All
