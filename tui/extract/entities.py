@@ -674,10 +674,11 @@ class _Segmenter:
         """An everyday "-ing" word opening a sentence before a name: a verb, not the name's first word
         ("Putting Vioxx back ...", "Buying Yukos was ..."; a surname such as "Manning" is kept)."""
         low = toks[i].low
+        if not low.endswith("ing"):
+            return False
         before = self.text[max(0, toks[i].start - 2) : toks[i].start].strip()
         return (
-            low.endswith("ing")
-            and not before.endswith(_OPENING_QUOTES)  # a quoted title: "Sleeping Bread" (1975)
+            not before.endswith(_OPENING_QUOTES)  # a quoted title: "Sleeping Bread" (1975)
             and i + 1 < len(toks)
             and not toks[i + 1].conn
             and low not in self.lex.surnames
@@ -716,15 +717,8 @@ class _Segmenter:
                     break
             elif (
                 (t.low in lex.first_words and self._lex_match(toks, j, lex.names) is not None)
-                or t.low in lex.given_names
-                or t.low in lex.surnames
                 or t.low in lex.org_head
-                or not t.text[1:].islower()
-                or not (
-                    t.low in lex.common
-                    or is_ordinary(t.low, lex.vocabulary)
-                    or t.low.endswith(_ABSTRACT_ENDINGS)
-                )
+                or not self._everyday_word(t)
             ):
                 break
             j += 1
@@ -765,12 +759,14 @@ class _Segmenter:
         then words that name no one else ending with an organisation's last word. Not two names ("Apple and
         Apple Corps", "Navy and Air Force", "Universal and Warner Bros.")."""
         lex = self.lex
-
-        def no_name(w: str) -> bool:
-            return w not in lex.names and w not in lex.given_names and w not in lex.surnames
-
         first = toks[left].low
-        if not no_name(first) or first in lex.org_head or not is_ordinary(first, lex.vocabulary):
+        if (
+            first in lex.names
+            or first in lex.given_names
+            or first in lex.surnames
+            or first in lex.org_head
+            or not is_ordinary(first, lex.vocabulary)
+        ):
             return False
         k = i + 1
         while k < len(toks) and not toks[k].conn:
@@ -781,15 +777,24 @@ class _Segmenter:
         if len(right) < 2 or right[-1].low.rstrip(".") not in lex.org_suffix:
             return False
         return all(
-            no_name(t.low)
+            self._everyday_word(t)
+            and t.low not in lex.names
             and t.low != first
             and t.low not in lex.org_prefix
             and t.low not in lex.function  # "Times and The Sun"
-            and t.text[1:].islower()
-            and (
-                t.low in lex.common or is_ordinary(t.low, lex.vocabulary) or t.low.endswith(_ABSTRACT_ENDINGS)
-            )
             for t in right[:-1]
+        )
+
+    def _everyday_word(self, t: _Tok) -> bool:
+        """A capitalised everyday word that is no one's name ("Health", "General", "Agriculture"): what an
+        office's portfolio and the words of "Transport and General Workers Union" are made of."""
+        lex = self.lex
+        low = t.low
+        return (
+            t.text[1:].islower()
+            and low not in lex.given_names
+            and low not in lex.surnames
+            and (low in lex.common or is_ordinary(low, lex.vocabulary) or low.endswith(_ABSTRACT_ENDINGS))
         )
 
     def _org_after_and(self, toks: list[_Tok], i: int) -> bool:
