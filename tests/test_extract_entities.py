@@ -395,6 +395,32 @@ def test_reinsurers_and_uk_parties_are_organisations() -> None:
     assert "MP" not in ents and "Swiss" not in ents
 
 
+def test_a_title_right_after_its_kind_of_work_is_misc_even_when_it_opens_with_a_given_name() -> None:
+    ents = _types("Critics loved the abortion drama Nora Quillby. Later Nora Quillby won a prize.")
+    assert ents["Nora Quillby"] == {"misc"}
+    assert _types("He sang in the biopic Ray.")["Ray"] == {"misc"}
+    # after a comma the name is the next clause's subject, not the title
+    assert _types("Unlike the two earlier films, Nora Quillby is bleak.")["Nora Quillby"] == {"person"}
+
+
+def test_will_in_mid_sentence_before_a_name_is_a_given_name() -> None:
+    ents = _types("They toured with Bob Geldof, Will Quillby and Ann Lee. Will Quillby said so.")
+    assert ents["Will Quillby"] == {"person"}
+    assert "Will Quillby" in _types("The prize went to Will Quillby.")
+    songs = _types('They sang "We Will Rock You" again.')  # a title going on is not a name
+    assert "Will Rock You" not in songs and "Will" not in songs
+
+
+def test_a_capitalised_adjective_opening_a_sentence_is_no_name() -> None:
+    ents = _types("Thousands marched. Young people are hit hardest, said Neil Quillby.")
+    assert "Young" not in ents and ents["Neil Quillby"] == {"person"}
+
+
+def test_a_performers_role_before_a_stage_name_makes_it_a_person() -> None:
+    ents = _types("The show starred rapper Quillbeat and comedian Zanzibo. Later Quillbeat spoke.")
+    assert ents["Quillbeat"] == {"person"} and ents["Zanzibo"] == {"person"}
+
+
 def test_cyrillic_names_are_found() -> None:
     text = "В Москве Сергей Собянин встретился с Владимиром Путиным. Это было важно."
     names = {m.text for m in extract_entities(text)}

@@ -609,7 +609,8 @@ class _Segmenter:
                 continue
             if at_start:
                 if (low in lex.function or low in _DETERMINERS or low == "i") and not (
-                    low in _NAME_QUANTIFIERS and self._opens_a_name(toks, i, initial)
+                    (low in _NAME_QUANTIFIERS or (i == 0 and low in lex.given_names and not headline))
+                    and self._opens_a_name(toks, i, initial)  # "the All Blacks", "with Will Young"
                 ):
                     i += 1
                     continue

@@ -320,7 +320,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             elif low1 in _PRODUCT_BEFORE:
                 product_cue = True
             elif low1 in _WORK_BEFORE:
-                ev.add("misc", 5)
+                # right before the title, above a given name's 6: "the drama Vera Drake", "biopic Ray"
+                ev.add("misc", 5 if "," in gap else 7)
             elif low1 == "in" and p2.casefold() in _HELD_IN:
                 ev.add("organization", 5)
             elif low1 in _PLACE_PREP and not text.startswith(("'s", "’s"), e):
