@@ -450,3 +450,16 @@ def test_a_union_named_with_and_and_a_plural_owner_is_one_entity_however_written
     bankers = idx.find("British Bankers Association")
     assert bankers is not None and bankers.mentions == 2
     assert idx.find("Transport") is None and idx.find("Union") is None
+
+
+def test_a_stage_name_after_a_role_in_several_articles_is_a_person_across_the_corpus() -> None:
+    texts = {f"b{n}": f"Fans of Zanzibo queued in Leeds. Zanzibo sold out ({n})." for n in range(8)}
+    texts["r1"] = "The charity single was led by singer Zanzibo."
+    texts["r2"] = "Critics praised rapper Zanzibo for the album."
+    per = {k: extract_entities(v) for k, v in texts.items()}
+    assert {m.type for k in texts if k.startswith("b") for m in per[k] if m.text == "Zanzibo"} == {
+        "organization"
+    }  # the bare name's shape alone
+    assert build_entity_index(per, None, texts).find("Zanzibo").type == "person"
+    one = {k: v for k, v in per.items() if k != "r2"}
+    assert build_entity_index(one, None, texts).find("Zanzibo").type == "organization"  # one cue can misfire

@@ -1007,7 +1007,8 @@ _NOT_AFTER_MODEL = frozenset(
 
 # A work or event typed by a cue ("the film X", "X, starring", "X Cup") scores at least this; its
 # name's shape alone says organisation or person, so across a corpus the cue must outweigh that.
-# (Cues for the other types are many and some noisy: "X, who" makes any name a person.)
+# A person is strong only after a title or role ("singer Bono", "Mr Eriksson"): other person cues
+# are noisy ("X, who" makes any name a person).
 _STRONG = 5.0
 
 
@@ -1023,6 +1024,9 @@ def extract_entities(text: str) -> list[EntityMention]:
     for sp in spans:
         if sp.type is None:
             continue
-        strong = sp.type == "misc" and sp.evidence.scores.get("misc", 0.0) >= _STRONG
+        ev = sp.evidence
+        strong = (sp.type == "misc" and ev.scores.get("misc", 0.0) >= _STRONG) or (
+            sp.type == "person" and ev.titled
+        )
         out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong))
     return out

@@ -205,6 +205,7 @@ def build_entity_index(
 
     type_votes: dict[str, Counter] = defaultdict(Counter)
     group_count: Counter = Counter()
+    titled: set[str] = set()  # groups named after a title or role in several articles ("singer Bono")
     for v, n in variant_count.items():
         g = variant_group[v]
         if g is not None:
@@ -214,12 +215,15 @@ def build_entity_index(
             cued = cued_in.get(v, 0)
             type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
             group_count[g] += n
+            if cued >= 2 and variant_type(v) == "person":
+                titled.add(g)
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
     # a one-word "person" the corpus never names in full ("Chelsea" with no "Chelsea Smith") is doubtful:
-    # a fair share of other votes wins ("Chelsea winger X" makes it a club)
+    # a fair share of other votes wins ("Chelsea winger X" makes it a club), unless titles or roles
+    # name it in several articles (stage names: "singer Bono", "rapper Eminem")
     person_words = {w for g, t in group_type.items() if t == "person" and " " in g for w in g.split()}
     for g, t in group_type.items():
-        if t == "person" and " " not in g and g not in person_words:
+        if t == "person" and " " not in g and g not in person_words and g not in titled:
             votes = type_votes[g]
             other, n = max(
                 ((k, v) for k, v in votes.items() if k != "person"), default=(None, 0), key=lambda kv: kv[1]

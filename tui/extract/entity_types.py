@@ -131,11 +131,12 @@ _PLACE_OF = frozenset(
 class Evidence:
     """Scores per type (the best seen for each) and a few flags."""
 
-    __slots__ = ("scores", "suffix")
+    __slots__ = ("scores", "suffix", "titled")
 
     def __init__(self) -> None:
         self.scores: dict[str, float] = {}
         self.suffix = ""
+        self.titled = False  # a title or role just before the name: "rapper Eminem", "Mayor X"
 
     def add(self, typ: str, score: float) -> None:
         if score > self.scores.get(typ, 0.0):
@@ -313,6 +314,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("organization", 5)
             elif low1 in lex.titles:
                 ev.add("person", 6)
+                ev.titled = True
             elif low1 == "by" and p2.casefold() in _CITED:
                 ev.add("organization", 5)
             elif low1 == "of" and p2.casefold() in _PLACE_OF:
@@ -331,6 +333,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("place", 4)
         elif low1.rstrip(".") in lex.titles and "," not in gap and "(" not in gap:
             ev.add("person", 6)
+            ev.titled = True
         elif p1 == "The" and p2 in _WORK_BEFORE:
             ev.add("misc", 5)  # "the biopic The Aviator"
     # context after the name

@@ -16,8 +16,9 @@ class EntityMention:
     end: int
     text: str
     type: str  # one of ENTITY_TYPES
-    # a work or event typed by a cue in the text ("the film X", "X, starring"), not only by the name's
-    # shape: across a corpus such mentions outvote the shape's guesses (see entities._STRONG)
+    # typed by a cue in the text, not only by the name's shape: a work or event ("the film X", "X,
+    # starring") or a person after a title or role ("rapper X"); across a corpus such mentions
+    # outvote the shape's guesses (see entities._STRONG)
     strong: bool = False
 
     def __reduce__(self) -> tuple:
