@@ -416,6 +416,12 @@ def test_a_capitalised_adjective_opening_a_sentence_is_no_name() -> None:
     assert "Young" not in ents and ents["Neil Quillby"] == {"person"}
 
 
+def test_a_title_that_is_also_an_adverb_names_no_one_before_a_comma() -> None:
+    ents = _types("Quillco is a giant of food. Looking forward, Quillco expects growth. Quillco grew.")
+    assert ents["Quillco"] == {"organization"}
+    assert _types("They met the club's forward, Joe Quillby.")["Joe Quillby"] == {"person"}
+
+
 def test_a_performers_role_before_a_stage_name_makes_it_a_person() -> None:
     ents = _types("The show starred rapper Quillbeat and comedian Zanzibo. Later Quillbeat spoke.")
     assert ents["Quillbeat"] == {"person"} and ents["Zanzibo"] == {"person"}

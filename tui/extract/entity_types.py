@@ -40,6 +40,9 @@ _PLATFORM_RE = re.compile(
     re.I,
 )
 _SAINT = frozenset(["st", "st.", "saint"])
+# Titles that are also everyday adverbs or adjectives: before a comma they end a phrase ("Looking
+# forward, Nestle forecasts ...", "In general, ...") and name no one.
+_ALSO_ADVERBS = frozenset(["forward", "general", "major", "private"])
 _PLACE_PREP = frozenset({"in", "near", "outside", "across", "throughout", "around", "to", "towards"})
 # Kinds of product right after a name: "the Duster crossover", "Dreamliner aircraft", "Mac OS X
 # operating system". A maker ("Airbus aircraft") is a known or strongly typed name and keeps its type.
@@ -312,7 +315,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if p1[:1].islower():
             if low1 in lex.org_cue:
                 ev.add("organization", 5)
-            elif low1 in lex.titles:
+            elif low1 in lex.titles and not ("," in gap and low1 in _ALSO_ADVERBS):
                 ev.add("person", 6)
                 ev.titled = True
             elif low1 == "by" and p2.casefold() in _CITED:
