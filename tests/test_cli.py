@@ -188,6 +188,19 @@ def test_extract_gives_a_mentions_extent_with_its_determiner_and_its_bare_name(t
     assert found["The Hague"] == "The Hague"  # "The" is part of this name: no second determiner
 
 
+def test_extract_only_one_kind_leaves_the_other_out(tmp_path):
+    path = write(tmp_path, "a.txt", "Mayor Sergei Sobyanin opened the plant in March 2023.\n")
+    both = run_json("extract", "--dct", "2023-06-01", str(path))[0]
+    entities = run_json("extract", "--only", "entities", str(path))[0]
+    times = run_json("extract", "--only", "times", "--dct", "2023-06-01", str(path))[0]
+    assert set(entities) == {"file", "entities"} and entities["entities"] == both["entities"]
+    assert set(times) == {"file", "times"} and times["times"] == both["times"]
+    assert any(e["name"] == "Sergei Sobyanin" for e in entities["entities"])
+    assert any(t["value"] == "2023-03" for t in times["times"])
+    table = run("extract", "--only", "times", "--dct", "2023-06-01", str(path))
+    assert table.returncode == 0 and "2023-03" in table.stdout and "Sobyanin" not in table.stdout
+
+
 def test_extract_missing_file_is_status_2(tmp_path):
     proc = run("extract", "--json", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and "nope.txt" in proc.stderr

@@ -86,6 +86,11 @@ def build_parser(with_config: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("extract", parents=[common], help="entities and times of files, with offsets")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dct", type=_dct, help="document date for relative expressions (YYYY-MM-DD)")
+    p.add_argument(
+        "--only",
+        choices=("entities", "times"),
+        help="extract one kind only (the other key is left out of the output)",
+    )
     p.set_defaults(func=cmd_extract)
 
     if with_config:
@@ -334,12 +339,12 @@ def _entity_json(text: str, m: EntityMention, start: int) -> dict:
 
 def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
     from tui.decoding import decode_bytes
-    from tui.extract.entities import extract_entities
-    from tui.extract.extent import mention_start
-    from tui.extract.times import extract_times
     from tui.metadata import read_metadata
     from tui.text import make_printable
 
+    # Only what is asked for is imported: the time rules take a while to compile.
+    want_entities = args.only in (None, "entities")
+    want_times = args.only in (None, "times")
     gc.freeze()  # the word lists and patterns live to the end: collections need not walk them again
     out = []
     for name in args.files:
@@ -359,26 +364,46 @@ def cmd_extract(args: argparse.Namespace, settings: Settings | None) -> int:
         elif decoded.warning:
             print(f"warning: {make_printable(name)}: {decoded.warning}", file=sys.stderr)
         text = decoded.text if decoded else ""
-        dct = args.dct or read_metadata(text).date
-        if dct is None and settings is not None:
-            dct = settings.timeline.reference_date
-        out.append(
-            {
-                "file": name,
-                "entities": [_entity_json(text, m, mention_start(text, m)) for m in extract_entities(text)],
-                "times": [
-                    {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-                    for t in extract_times(text, dct)
-                ],
-            }
-        )
+        found: dict = {"file": name}
+        if want_entities:
+            found["entities"] = _entities_json(text)
+        if want_times:
+            dct = args.dct or read_metadata(text).date
+            if dct is None and settings is not None:
+                dct = settings.timeline.reference_date
+            found["times"] = _times_json(text, dct)
+        out.append(found)
     if args.json:
         _print_json(out)
     else:
-        rows = [[o["file"], "entity", e["type"], e["text"], e["start"]] for o in out for e in o["entities"]]
-        rows += [[o["file"], "time", t["type"], t["text"], t["value"]] for o in out for t in o["times"]]
+        rows = [
+            [o["file"], "entity", e["type"], e["text"], e["start"]]
+            for o in out
+            for e in o.get("entities", [])
+        ]
+        rows += [
+            [o["file"], "time", t["type"], t["text"], t["value"]] for o in out for t in o.get("times", [])
+        ]
         _table(["file", "kind", "type", "text", "start/value"], rows)
     return 0
+
+
+def _entities_json(text: str) -> list[dict]:
+    """The entity mentions of one file for ``extract --json``."""
+    from tui.extract.entities import extract_entities
+    from tui.extract.extent import mention_start
+
+    return [_entity_json(text, m, mention_start(text, m)) for m in extract_entities(text)]
+
+
+def _times_json(text: str, dct: dt.date | None) -> list[dict]:
+    """The time expressions of one file for ``extract --json``, resolved against ``dct``."""
+    from tui.extract.times import extract_times
+
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+        for t in extract_times(text, dct)
+    ]
 
 
 def cmd_open_app(args: argparse.Namespace, settings: Settings | None) -> int:
