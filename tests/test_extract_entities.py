@@ -243,6 +243,29 @@ def test_a_title_of_two_unknown_halves_joined_by_of_the_is_one_name() -> None:
     assert got["University of the Highlands and Islands"] == {"organization"}
 
 
+def test_everyday_plurals_and_processes_opening_a_sentence_are_no_names() -> None:
+    text = "Prosecutors wanted more.\n\nSpeculation has mounted. Organisers hope to raise money."
+    assert dict(_types(text)) == {}
+    # the same forms stay names where the article writes them so mid-sentence, or in a results line
+    assert _types("Rovers won the cup, and fans of Rovers cheered.")["Rovers"] == {"organization"}
+    assert _types("Airdrieonians 1 Dundee 0")["Airdrieonians"] == {"organization"}
+
+
+def test_a_title_word_heading_of_the_names_a_work_not_a_lord() -> None:
+    text = (
+        "Sales rose as the Lord of the Rings trilogy opened and King of the Hill returned to Fox."
+        " Lord Falconer said the Secretary of the Navy was wrong."
+    )
+    got = _types(text)
+    assert got["Lord of the Rings"] == {"misc"} and got["King of the Hill"] == {"misc"}
+    assert "Rings" not in got and "Hill" not in got
+    assert got["Falconer"] == {"person"}  # a title before a name still names a person
+    assert "Secretary of the Navy" not in got  # an office, not a work
+    # the award is one name, and a name before it stays its own
+    got = _types("Brian O'Driscoll was the Six Nations Player of the Year.")
+    assert got["Six Nations"] == {"organization"} and "Six Nations Player" not in got
+
+
 def test_a_platform_before_based_is_no_place_but_a_town_is() -> None:
     assert _types("It runs a Linux-based operating system.").get("Linux") != {"place"}
     assert _types("Moscow-based Aeroflot flies on.")["Moscow"] == {"place"}

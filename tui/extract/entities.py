@@ -95,6 +95,12 @@ _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 _PORTFOLIO_TITLES = frozenset(
     ["minister", "secretary", "commissioner", "director", "professor", "head", "chief"]
 )
+# Titles of rank and kin that head the names of works and awards ("Lord of the Rings", "King of the
+# Hill", "Player of the Year"), unlike offices ("Leader of the Opposition", "Chancellor of the Exchequer").
+_WORK_TITLE_HEADS = frozenset(
+    ["lord", "lady", "king", "queen", "prince", "princess", "emperor", "master", "father", "mother"]
+    + ["son", "daughter", "brother", "sister", "player", "manager", "coach"]
+)
 _OPENING_QUOTES = ('"', "“", "'", "‘")
 # Endings of everyday abstract words the word list may lack ("Agriculture", "Naturalization").
 _ABSTRACT_ENDINGS = ("tion", "sion", "ture", "ment", "ity", "ism", "ics", "ance", "ence", "al")
@@ -573,6 +579,8 @@ class _Segmenter:
                     continue
             # titles
             tl = self._title_len(toks, i)
+            if tl == 1 and not cur and self._title_word_of_the(toks, i):
+                tl = 0  # "Lord of the Rings": the title word heads the name of a work
             if tl and licensed_of and not titled and toks[cur[-1]].conn:
                 # the office an institution serves: "Office of the Deputy Prime Minister"
                 cur.extend(range(i, i + tl))
@@ -740,6 +748,16 @@ class _Segmenter:
         nxt = toks[k].low
         return nxt not in lex.weekdays and nxt not in lex.months and nxt not in lex.holidays
 
+    def _title_word_of_the(self, toks: list[_Tok], i: int) -> bool:
+        """ "Lord of the Rings", "King of the Hill": a title of rank or kin, "of the" and one unknown word
+        ending the run name a work. Offices stay titles ("Secretary of the Navy", "Leader of the
+        Opposition"), as do ranks before a known name ("King of the Belgians")."""
+        if toks[i].low not in _WORK_TITLE_HEADS or i + 3 >= len(toks):
+            return False
+        if toks[i + 1].low != "of" or not toks[i + 1].conn or (i + 4 < len(toks) and not toks[i + 4].conn):
+            return False
+        return self._title_of_the(toks, [i], i + 1)
+
     def _title_of_the(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
         """ "Eternal Sunshine of the Spotless Mind", "Shaun of the Dead": a title of two unknown halves
         joined by "of the" (not "Simon Hart of the Countryside Alliance", whose left half is a person's,
@@ -753,6 +771,8 @@ class _Segmenter:
         if _is_acronym(toks[i + 2].text):
             return False  # "Rhian Beynon of the JCWI"
         left = [toks[k].low for k in cur]
+        if len(left) == 1 and left[0] in _WORK_TITLE_HEADS:  # "Lord of the Flies" (see _title_word_of_the)
+            return True
         return not any(w in lex.names or w in lex.given_names or w in lex.titles for w in left)
 
     def _everyday_words_and_org(self, toks: list[_Tok], left: int, i: int) -> bool:

@@ -260,6 +260,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("organization", 7)
             elif first in lex.place_head:
                 ev.add("place", 6)
+            elif "the" in sp.words and first in lex.titles:
+                ev.add("misc", 6)  # "Lord of the Rings", "King of the Hill": a work, not a lord or a hill
             elif "the" in sp.words:
                 ev.add("misc", 2.1)  # "Eternal Sunshine of the Spotless Mind": a title's shape (above "in X")
         if _ROMAN_RE.fullmatch(raw_last) and first not in lex.given_names:
@@ -484,6 +486,11 @@ def _teams_are_organisations(text: str, spans: list[Span], lex: Lexicon) -> None
 # Endings of ordinary English words ("Entirely", "Reactions", "Settlement"): capitalised
 # only because they start a sentence or a headline, they are no name without other evidence.
 _WORD_SUFFIX_RE = re.compile(r"...(?:ly|ions|ness|ment|ments|ities|ised|ized)\Z")
+# Forms of everyday words the word list may lack, opening a sentence: people by what they do
+# ("Prosecutors", "Organisers", "Economists", "Musicians"), processes ("Speculation", "Earnings").
+# Everyday only when the article never writes them as a name mid-sentence ("Rangers" may be a club).
+_EVERYDAY_FORM_RE = re.compile(r"...(?:ors|ers|ists|ians|ation|ations|ings)\Z")
+_SCORE_AFTER_RE = re.compile(r"[ \t]+\d")  # "Airdrieonians 1 Dundee 0": a team in a results line
 
 
 def _starts_line_or_sentence(text: str, start: int) -> bool:
@@ -616,10 +623,13 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
             everyday = first in lower_words or first in lex.common
             if not everyday and not raw.isupper() and _starts_line_or_sentence(text, sp.start):
                 everyday = bool(_WORD_SUFFIX_RE.search(first))
-                if not everyday and is_ordinary(first, lex.vocabulary):
+                if not everyday and (
+                    is_ordinary(first, lex.vocabulary)
+                    or (_EVERYDAY_FORM_RE.search(first) and not _SCORE_AFTER_RE.match(text, sp.end))
+                ):
                     if mid_sentence is None:
                         mid_sentence = _written_as_names(text, spans)
-                    everyday = first not in mid_sentence
+                    everyday = first not in mid_sentence and first not in lex.surnames
             if everyday and not raw.isupper():
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp
