@@ -553,3 +553,12 @@ def test_ordinary_words_are_known_in_their_regular_forms(word: str, ordinary: bo
     from tui.extract.lexicon import is_ordinary, lexicon
 
     assert is_ordinary(word, lexicon().vocabulary) is ordinary
+
+
+def test_a_name_followed_by_speaking_or_aged_after_a_comma_is_a_person() -> None:
+    text = (
+        "Quillby rules out sale\n\nBut Quillby, speaking to reporters on Monday, ruled it out. "
+        "Quillby joined the club in 1998."
+    )
+    assert _types(text)["Quillby"] == {"person"}
+    assert _types("Zanwick, aged 34, was charged. Zanwick denies it.")["Zanwick"] == {"person"}
