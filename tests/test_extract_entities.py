@@ -562,3 +562,8 @@ def test_a_name_followed_by_speaking_or_aged_after_a_comma_is_a_person() -> None
     )
     assert _types(text)["Quillby"] == {"person"}
     assert _types("Zanwick, aged 34, was charged. Zanwick denies it.")["Zanwick"] == {"person"}
+
+
+def test_a_name_that_merged_with_a_company_is_an_organisation() -> None:
+    text = "The plant built planes for Halden Carver. In 1997 Halden Carver merged with Boeing."
+    assert _types(text)["Halden Carver"] == {"organization"}
