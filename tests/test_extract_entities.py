@@ -567,3 +567,18 @@ def test_a_name_followed_by_speaking_or_aged_after_a_comma_is_a_person() -> None
 def test_a_name_that_merged_with_a_company_is_an_organisation() -> None:
     text = "The plant built planes for Halden Carver. In 1997 Halden Carver merged with Boeing."
     assert _types(text)["Halden Carver"] == {"organization"}
+
+
+def test_a_town_followed_by_its_state_or_country_is_a_place() -> None:
+    ents = _types("Plants hit: * Brackwell Assembly of Brackwell, Kentucky * Glenvale, Ohio")
+    assert ents["Brackwell Assembly"] == {"organization"} and "Brackwell Assembly of Brackwell" not in ents
+    assert ents["Brackwell"] == {"place"} and ents["Glenvale"] == {"place"}
+    ents = _types(
+        "QUILLTON, N.Y. (AP) _ She was in Ferrisburg, Md., for a week, then Ostrava, Czech Republic."
+    )
+    for place in ("QUILLTON", "N.Y.", "Ferrisburg", "Md.", "Ostrava"):
+        assert ents[place] == {"place"}, place
+    # an organisation's own last word outranks the place after it; an item of a list is no town
+    lab = _types("He worked at Quillby National Laboratory, New Mexico.")
+    assert lab["Quillby National Laboratory"] == {"organization"}
+    assert _types("Still in the draw: Chelsea FC, Quillco, Monaco.")["Quillco"] == {"organization"}

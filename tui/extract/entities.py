@@ -525,7 +525,8 @@ class _Segmenter:
                     if low == "&" or (low in _PARTICLES and not last.conn):
                         ok = True
                     elif low in ("of", "for") and not last.conn:
-                        ok = self._heads_a_name_with(toks, cur, low)
+                        # "Louisville Assembly of Louisville": a plant and where it is, not one name
+                        ok = self._heads_a_name_with(toks, cur, low) and toks[i + 1].low != toks[cur[0]].low
                         licensed_of = licensed_of or ok
                     elif low == "on" and not last.conn:
                         ok = self._goes_on_through_on(toks, cur, i + 1)

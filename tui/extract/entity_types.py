@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from tui.extract.lexicon import is_ordinary
+from tui.extract.lexicon import is_ordinary, norm_key
 
 if TYPE_CHECKING:
     from tui.extract.entities import Span
@@ -25,6 +25,10 @@ _PUNCT = "\"'“”‘’`()[]{},;:!?«»"
 _NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-]+)?")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
+# ", Kentucky" closing a phrase (not "Kentucky's", "Texas Republican" or a list going on with "and")
+_AREA_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})(?:(?<=\.)|(?=[ \t]*(?:[,.;:*()\n]|\Z)))"
+)
 # A determiner just before a given name said alone: "the Bill", "a hybrid Bill", "the Chelsea star" name
 # a thing, not someone called Bill (unless a name goes on after it: "the Stephen King adaptation").
 _DETERMINER_BEFORE_RE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|an?|this)[ \t]+(?:[a-z]+[ \t]+)?\Z")
@@ -268,8 +272,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("misc", 2)  # a sequel or a model, not a king: "Doom III", "Atlas V" (but "Richard III")
         if first in lex.given_names and first not in lex.names and last not in lex.org_suffix:
             ev.add("person", 6 if last not in lex.names else 4)
-        elif len(first) == 2 and first.endswith("."):
-            ev.add("person", 5)
+        elif len(first) == 2 and first.endswith(".") and first not in _SAINT:
+            ev.add("person", 5)  # an initial ("J. Smith"), not "St. Thomas"
         if last in lex.surnames and last not in lex.org_suffix:
             ev.add("person", 4)
         if first in lex.nationalities and last in lex.org_suffix:
@@ -365,6 +369,22 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 product_cue = True
         if punct == "," and _AGE_RE.match(text, e):
             ev.add("person", 5)
+        elif (
+            punct == ","
+            and not text[max(0, s - 3) : s].rstrip(" \t").endswith(",")
+            and "of" not in sp.words  # "Starpointe Savings Bank of Somerset, N.J."
+            and "and" not in sp.words
+        ):
+            # (not an item of a list: "Lazio, Juventus, Monaco.")
+            area = _AREA_AFTER_RE.match(text, e)
+            if area and (
+                norm_key(area.group(1)) in lex.areas or norm_key(area.group(1).rstrip(".")) in lex.areas
+            ):
+                # "Louisville, Kentucky", "Espoo, Finland": a place in a wider one (below an
+                # organisation's own last word: "Los Alamos National Laboratory, New Mexico")
+                ev.add("place", 6.8)
+    if nw == 1 and key in lex.area_short and text[max(0, s - 3) : s].rstrip(" \t").endswith(","):
+        ev.add("place", 8)  # "Amherst, N.Y.": the state
     if sp.caps:
         ev.add("misc", 0.1)
     return product_cue

@@ -57,6 +57,8 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # known name -> entity type
     canonical: dict[str, str] = field(default_factory=dict)  # known name -> its main form
     countries: set[str] = field(default_factory=set)
+    areas: set[str] = field(default_factory=set)  # countries, states, regions: "X, Kentucky" is a place
+    area_short: set[str] = field(default_factory=set)  # "N.Y.", "Calif.": a state after a town and a comma
     nationalities: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -151,7 +153,12 @@ def lexicon() -> Lexicon:
     countries = _groups(_lines("countries.txt"))
     cased = _add_names(lex, countries, "place")
     lex.countries = {norm_key(n) for g in countries for n in g}
-    cased |= _add_names(lex, _groups(_lines("places.txt")), "place")
+    places = _sections("places.txt")
+    areas = _groups(places.get("area", []))
+    cased |= _add_names(lex, areas + _groups(places.get("other", [])), "place")
+    # a state's short form is no name of its own ("Miss.", "Ill.") but names the area after a comma
+    lex.area_short = _words(places.get("area_short", []))
+    lex.areas = lex.countries | {norm_key(n) for g in areas for n in g} | lex.area_short
     nationalities = _groups(_lines("nationalities.txt"))
     lex.nationalities = {norm_key(n) for g in nationalities for n in g}
     cased |= _add_names(lex, nationalities, "misc")
