@@ -582,3 +582,9 @@ def test_a_town_followed_by_its_state_or_country_is_a_place() -> None:
     lab = _types("He worked at Quillby National Laboratory, New Mexico.")
     assert lab["Quillby National Laboratory"] == {"organization"}
     assert _types("Still in the draw: Chelsea FC, Quillco, Monaco.")["Quillco"] == {"organization"}
+
+
+def test_a_name_opening_with_an_everyday_word_that_is_no_given_name_is_no_person() -> None:
+    ents = _types("Fans cheered when Happy Quillers played. Analysts at Bear Quillstone agreed.")
+    assert "person" not in ents["Happy Quillers"] and "person" not in ents["Bear Quillstone"]
+    assert _types("The prize went to Drew Quillby.")["Drew Quillby"] == {"person"}

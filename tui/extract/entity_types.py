@@ -295,6 +295,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             and not any(w in lex.common or w in lower_words for w in words)
             and not all(is_ordinary(w, lex.vocabulary) for w in words)  # "Snow Patrol", "Iron Maiden"
             and not _unlike_a_personal_name(raw_words, lex.vocabulary)
+            # a first word that is an everyday word and no given name: "Bear Stearns", "Mobility Command"
+            and not (is_ordinary(first, lex.vocabulary) and first not in lex.given_names)
         ):
             ev.add("person", 1.5)
         else:
