@@ -318,6 +318,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     # context before the name
     s, e = sp.start, sp.end
     p1, p2, gap = _prev_words(text, s)
+    after_comma = gap.rstrip(" \t").endswith(",")
     if p1 and "\n" not in gap and "." not in gap:
         low1 = p1.casefold()
         if p1[:1].islower():
@@ -373,19 +374,17 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("person", 5)
         elif (
             punct == ","
-            and not text[max(0, s - 3) : s].rstrip(" \t").endswith(",")
+            and not after_comma  # (not an item of a list: "Lazio, Juventus, Monaco.")
             and "of" not in sp.words  # "Starpointe Savings Bank of Somerset, N.J."
             and "and" not in sp.words
         ):
-            # (not an item of a list: "Lazio, Juventus, Monaco.")
             area = _AREA_AFTER_RE.match(text, e)
-            if area and (
-                norm_key(area.group(1)) in lex.areas or norm_key(area.group(1).rstrip(".")) in lex.areas
-            ):
+            area_key = norm_key(area.group(1)) if area else ""
+            if area_key in lex.areas or area_key.rstrip(".") in lex.areas:
                 # "Louisville, Kentucky", "Espoo, Finland": a place in a wider one (below an
                 # organisation's own last word: "Los Alamos National Laboratory, New Mexico")
                 ev.add("place", 6.8)
-    if nw == 1 and key in lex.area_short and text[max(0, s - 3) : s].rstrip(" \t").endswith(","):
+    if nw == 1 and key in lex.area_short and after_comma:
         ev.add("place", 8)  # "Amherst, N.Y.": the state
     if sp.caps:
         ev.add("misc", 0.1)
