@@ -613,3 +613,16 @@ async def test_the_app_quits_once_its_terminal_has_hung_up() -> None:
         finally:
             os.close(gone)
             os.close(other)
+
+
+async def test_reader_title_counts_one_hit_in_the_singular() -> None:
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.settled()
+        main = app.main
+        await press_and_settle(app, pilot, "slash", *"izvestia", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        title = str(main.query_one("#reader-title").render())
+        assert len(main.hits) == 1, title
+        assert "1 hit" in title and "1 hits" not in title

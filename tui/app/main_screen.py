@@ -342,7 +342,7 @@ class MainScreen(Screen[None]):
             reader_title.append(
                 f"hit {self.hit_index + 1}/{len(self.hits)}"
                 if self.hit_index >= 0
-                else f"{len(self.hits)} hits"
+                else f"{len(self.hits)} hit{'s' if len(self.hits) != 1 else ''}"
             )
         self.query_one("#reader-title", Static).update(reader_title)
 
