@@ -329,6 +329,22 @@ async def test_narrow_terminal_shows_one_pane_at_a_time() -> None:
         assert main.visible_panes() == ["list"]
 
 
+async def test_slash_from_the_reader_in_a_narrow_terminal_types_into_the_search_box() -> None:
+    """One pane at a time: `/` while reading shows the list with the box, and what follows is the query."""
+    app = make_app(settings=fast_settings())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.visible_panes() == ["reader"]
+        await press_and_settle(app, pilot, "slash", *"izvestia")
+        assert main.visible_panes() == ["list"]
+        assert main.focused is main.search_box.input
+        assert main.search_box.input.value == "izvestia"
+        assert main.search_text == "izvestia"
+
+
 async def test_a_status_line_too_long_for_a_narrow_terminal_is_cut_visibly() -> None:
     """At 60 columns "filters: entity: Sergei Sobyanin" does not fit: the line ends in "…", not
     in "Sergei", which read as a filter on another name."""

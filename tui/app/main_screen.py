@@ -249,7 +249,9 @@ class MainScreen(Screen[None]):
             )
         focused = self.focused
         if focused is None or not self._is_shown(focused):
-            self.pane_widget(visible[0]).focus()
+            # at once, not deferred: a deferred focus would land after the caller's own (the search
+            # box that `/` opens from the reader at one pane a time) and take the keys typed into it
+            self.set_focus(self.pane_widget(visible[0]))
 
     def _is_shown(self, widget: Widget) -> bool:
         return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
