@@ -642,3 +642,20 @@ async def test_reader_title_counts_one_hit_in_the_singular() -> None:
         title = str(main.query_one("#reader-title").render())
         assert len(main.hits) == 1, title
         assert "1 hit" in title and "1 hits" not in title
+
+
+async def test_sidebar_lists_names_by_the_article_count_it_shows(tmp_path: Path) -> None:
+    """A name in three articles comes before one said five times in a single article."""
+    for n in range(3):
+        (tmp_path / f"berg{n}.txt").write_text(
+            f"Report {n}\n\nAnna Berg spoke on day {n}.\n", encoding="utf-8"
+        )
+    (tmp_path / "lund.txt").write_text(
+        "Lund report\n\n" + " ".join("Tomas Lund spoke again." for _ in range(5)) + "\n", encoding="utf-8"
+    )
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)):
+        await app.settled()
+        sidebar = app.main.sidebar
+        shown = [" ".join(str(sidebar.render_row(r, 38)).split()) for r in range(sidebar.row_count())]
+        assert shown[:3] == ["People (2)", "Anna Berg 3", "Tomas Lund 1"]

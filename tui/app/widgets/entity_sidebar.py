@@ -1,6 +1,7 @@
 """The entity sidebar: people, organisations, places and other names, grouped by type.
 
-Each entity shows how many articles mention it, most mentioned first. Typing narrows the
+Each entity shows how many articles mention it, and the list is in that order (most
+mentions breaks a tie), so the numbers read downwards as a user expects. Typing narrows the
 list (arrows move, Enter filters the article list by the entity, Backspace and Esc undo
 the typing). Rows are drawn line by line, so a corpus with 100,000 names stays fast.
 """
@@ -47,6 +48,7 @@ class EntitySidebar(LineList):
         self.entity_colors = entity_colors or {}
         self.pass_through = pass_through  # typed characters that are keys, not narrowing text
         self.entities: Sequence[Entity] = ()
+        self._order: list[int] = []  # entity indexes, most articles first
         self.active: Container[str] = ()
         self.narrow = ""
         self._rows: list[int | str] = []  # entity index, or a type heading
@@ -57,6 +59,8 @@ class EntitySidebar(LineList):
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Show ``entities`` (most mentioned first), keeping what the user typed."""
         self.entities = entities
+        # a stable sort keeps the core's order (mentions, then name) among equal article counts
+        self._order = sorted(range(len(entities)), key=lambda i: -len(entities[i].articles))
         self.empty_text = "No names found"
         self._regroup()
 
@@ -72,7 +76,8 @@ class EntitySidebar(LineList):
     def _regroup(self) -> None:
         needle = self.narrow.casefold()
         groups: dict[str, list[int]] = {t: [] for t in ENTITY_TYPES}
-        for i, e in enumerate(self.entities):
+        for i in self._order:
+            e = self.entities[i]
             if needle and not _contains(e, needle):
                 continue
             groups.setdefault(e.type, []).append(i)
