@@ -463,3 +463,63 @@ def test_a_stage_name_after_a_role_in_several_articles_is_a_person_across_the_co
     assert build_entity_index(per, None, texts).find("Zanzibo").type == "person"
     one = {k: v for k, v in per.items() if k != "r2"}
     assert build_entity_index(one, None, texts).find("Zanzibo").type == "organization"  # one cue can misfire
+
+
+def test_names_that_differ_only_by_a_legal_form_are_one_company() -> None:
+    texts = {
+        "a": "Vantor Motors Corporation (VM) said so. VM agreed.",
+        "b": "Vantor Motors cut jobs.",
+        "c": "Vantor Motors grew.",
+        "d": "Kelbrook Motor Co said so.",
+        "e": "Kelbrook Motor Company grew.",
+        "f": "Kelbrook Motors Co. shrank.",
+        "g": "Vela Mining said so. Vela Mining grew.",  # "VM" too, so only the article says which VM
+    }
+    per = {
+        "a": [
+            _at(texts["a"], "Vantor Motors Corporation", "organization"),
+            _at(texts["a"], "VM", "organization"),
+            _at(texts["a"], "VM", "organization", 1),
+        ],
+        "b": [_at(texts["b"], "Vantor Motors", "organization")],
+        "c": [_at(texts["c"], "Vantor Motors", "organization")],
+        "d": [_at(texts["d"], "Kelbrook Motor Co", "organization")],
+        "e": [_at(texts["e"], "Kelbrook Motor Company", "organization")],
+        "f": [_at(texts["f"], "Kelbrook Motors Co.", "organization")],
+        "g": [
+            _at(texts["g"], "Vela Mining", "organization"),
+            _at(texts["g"], "Vela Mining", "organization", 1),
+        ],
+    }
+    idx = build_entity_index(per, None, texts)
+    vantor = idx.find("Vantor Motors Corporation")
+    assert vantor is not None and vantor.name == "Vantor Motors", "the bare name the corpus uses names it"
+    assert vantor.mentions == 5 and idx.find("VM") is vantor, "the acronym of the article's long form joins"
+    kelbrook = idx.find("Kelbrook Motor Co")
+    assert kelbrook is not None and kelbrook.mentions == 3 and kelbrook.articles == ["d", "e", "f"]
+
+
+def test_an_acronym_joins_its_name_even_when_other_names_begin_with_it() -> None:
+    """ "GM" is General Motors though "GM Daewoo" begins with it; "BT Together" is no expansion of BT."""
+    texts = {
+        "a": "General Motors met the union. GM agreed.",
+        "b": "General Motors sold GM Daewoo.",
+        "c": "BT Together is a phone plan. BT sells it.",
+        "d": "BT said so.",
+        "e": "BT grew.",
+    }
+    per = {
+        "a": [_at(texts["a"], "General Motors", "organization"), _at(texts["a"], "GM", "organization")],
+        "b": [
+            _at(texts["b"], "General Motors", "organization"),
+            _at(texts["b"], "GM Daewoo", "organization"),
+        ],
+        "c": [_at(texts["c"], "BT Together", "organization"), _at(texts["c"], "BT", "organization", 1)],
+        "d": [_at(texts["d"], "BT", "organization")],
+        "e": [_at(texts["e"], "BT", "organization")],
+    }
+    idx = build_entity_index(per, None, texts)
+    assert idx.find("GM").name == "General Motors"
+    assert idx.find("GM Daewoo").name == "GM Daewoo"
+    bt = idx.find("BT")
+    assert bt.name == "BT" and bt.articles == ["c", "d", "e"]

@@ -257,6 +257,9 @@ def build_entity_index(
         set(group_type), group_type, lex, group_count, group_articles
     )
     company = _company_kept(set(best_known.values()), group_articles, store, groups_in)
+    forms_of_name: dict[str, list[str]] = defaultdict(list)  # absorbed long forms of each name
+    for long_form, short in absorbed.items():
+        forms_of_name[short].append(long_form)
     del group_articles
 
     def resolve(local_groups: Counter, g: str) -> str:
@@ -278,7 +281,12 @@ def build_entity_index(
         cands = candidates.get(g)
         if not cands:
             return g
-        local = [c for c, _ in cands if c in local_groups]
+        # a full name the article gives in a form absorbed into it counts ("General Motors Corporation (GM)")
+        local = [
+            c
+            for c, _ in cands
+            if c in local_groups or any(f in local_groups for f in forms_of_name.get(c, ()))
+        ]
         if len(local) == 1:
             return local[0]
         if len(local) > 1:
@@ -547,7 +555,7 @@ def _short_form_candidates(
         # across the corpus only a name of the same kind ("Ford" the carmaker is not "Henry Ford" everywhere)
         return True, agrees and (given or group_count.get(c, 0) >= 2)
 
-    absorbed: dict[str, str] = {}
+    absorbed: dict[str, str] = _legal_form_variants(groups, group_type, lex, group_articles)
     best_known: dict[str, str] = {}
 
     def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
@@ -580,12 +588,18 @@ def _short_form_candidates(
                     if ok:
                         cands.append((c, ok[1]))
             elif t == "organization" and w not in lex.names and w not in lex.common:
+                n_absorbed = len(absorbed)
                 for c in by_first.get(w, []):
                     ok = org_ok(g, c)
                     if ok:
                         cands.append((c, ok[1]))
-                if not by_first.get(w):
-                    cands = [(c, group_count.get(c, 0) >= 2) for c in by_initials.get(w.replace(".", ""), [])]
+                if not cands and len(absorbed) == n_absorbed:
+                    # no name begins with it ("GM Daewoo" does not count): an acronym of a name ("GM")
+                    cands = [
+                        (c, group_count.get(c, 0) >= 2)
+                        for c in by_initials.get(w.replace(".", ""), [])
+                        if not c.startswith(w + " ")  # "BT Together" is BT's product, not what BT stands for
+                    ]
             if t == "organization" and w in heads:
                 # "the Commission" after "the European Commission": only in an article naming one such
                 cands.extend((c, False) for c in by_head.get(w, ()))
@@ -610,11 +624,47 @@ def _short_form_candidates(
                 absorbed[c] = g
             else:
                 cands.append((c, group_count.get(c, 0) >= 2))
-        if cands:
+        cands = [(c, ok) for c, ok in cands if c not in absorbed]
+        if cands and g not in absorbed:
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
             if t == "person" and (best := _best_known(g, out[g], group_articles)) is not None:
                 best_known[g] = best
     return out, absorbed, best_known
+
+
+def _legal_form_variants(
+    groups: set[str], group_type: Mapping[str, str], lex, group_articles: Mapping[str, array]
+) -> dict[str, str]:
+    """Organisation names that differ only by a legal form, each mapped to the one name they share:
+    "General Motors Corporation" to "General Motors" when the corpus names that, "Ford Motor Co" and
+    "Ford Motors Co." to the most widely used of the forms of "Ford Motor" otherwise. A one-word core
+    ("Apple Inc.") is left to the short-form rules, which weigh how widely the bare word is used."""
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for g in groups:
+        words = g.split()
+        if len(words) < 3 or group_type.get(g) != "organization":
+            continue
+        n = len(words)
+        while n > 2 and (words[n - 1] in lex.org_legal or words[n - 1].rstrip(".") in lex.org_legal):
+            n -= 1
+        if n < len(words):
+            core = words[:n]
+            core[-1] = core[-1].removesuffix("s")  # "Ford Motors Co." and "Ford Motor Company"
+            by_core[" ".join(core)].append(g)
+    bare_of: dict[str, list[str]] = defaultdict(list)
+    for g in groups:
+        if " " in g and group_type.get(g) == "organization" and (k := g.removesuffix("s")) in by_core:
+            bare_of[k].append(g)
+    out: dict[str, str] = {}
+    for core, forms in by_core.items():
+        bare = bare_of.get(core, [])
+        members = forms + bare
+        if len(members) < 2:
+            continue
+        # the bare name when the corpus uses it, else the form in most articles
+        main = max(members, key=lambda c: (c in bare, len(group_articles.get(c, ())), -len(c), c))
+        out.update((c, main) for c in members if c != main)
+    return out
 
 
 def _company_kept(

@@ -69,6 +69,7 @@ class Lexicon:
     org_head: set[str] = field(default_factory=set)
     org_cue: set[str] = field(default_factory=set)
     org_prefix: set[str] = field(default_factory=set)  # "Deutsche Boerse", "Air Canada"
+    org_legal: set[str] = field(default_factory=set)  # legal forms: "Inc", "Corporation", "Ltd"
     org_after: set[str] = field(default_factory=set)  # "X shares", "X spokesman"
     on_head: set[str] = field(default_factory=set)  # "Committee" of "Committee on Foreign Relations"
     place_suffix: set[str] = field(default_factory=set)
@@ -180,6 +181,7 @@ def lexicon() -> Lexicon:
     lex.org_head = _words(org.get("head", []))
     lex.org_cue = _words(org.get("cue", []))
     lex.org_prefix = _words(org.get("prefix", []))
+    lex.org_legal = _words(org.get("legal", []))
     lex.org_after = _words(org.get("after", []))
     lex.on_head = _words(org.get("on_head", []))
     place = _sections("place_words.txt")
