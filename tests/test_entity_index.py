@@ -523,3 +523,29 @@ def test_an_acronym_joins_its_name_even_when_other_names_begin_with_it() -> None
     assert idx.find("GM Daewoo").name == "GM Daewoo"
     bt = idx.find("BT")
     assert bt.name == "BT" and bt.articles == ["c", "d", "e"]
+
+
+def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
+    """ "the Quillon operating system" twice makes a bare "Quillon" a product too, not a company."""
+    texts = {
+        "a": "The Quillon operating system crashed on Monday, users said.",
+        "b": "Users of the Quillon operating system complained about updates.",
+        "c": "Quillon is popular with students.",
+        "d": "Many offices use Quillon at work.",
+        "e": "Schools chose Quillon last year.",
+        "f": "Quillon needs a fast computer. Quillon updates are large.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    quillon = idx.find("Quillon")
+    assert quillon is not None and quillon.type == "misc" and quillon.articles == list("abcdef")
+
+
+def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> None:
+    texts = {
+        "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",
+        "b": "Analysts at VGS said so.",  # another VGS: no event named here
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    show = idx.find("Vexel Games Show")
+    assert show is not None and show.type == "misc" and show.aliases == ["VGS"] and show.articles == ["a"]
+    assert [e.articles for e in idx.entities if e.name == "VGS"] == [["b"]]

@@ -215,6 +215,7 @@ class Span:
     words: list[str]  # normalised words (possessive stripped), connectors included
     caps: bool = False  # from an ALL-CAPS line
     product: bool = False  # a name with a model number: "Boeing 747", "iPhone 4"
+    product_cued: bool = False  # a kind of product follows or precedes it: "Windows operating system"
     evidence: Evidence = field(default_factory=Evidence)
     lex_type: str | None = None
     type: str | None = "misc"
@@ -1029,7 +1030,9 @@ _NOT_AFTER_MODEL = frozenset(
 # A work or event typed by a cue ("the film X", "X, starring", "X Cup") scores at least this; its
 # name's shape alone says organisation or person, so across a corpus the cue must outweigh that.
 # A person is strong only after a title or role ("singer Bono", "Mr Eriksson"): other person cues
-# are noisy ("X, who" makes any name a person).
+# are noisy ("X, who" makes any name a person). A product cue ("the X operating system") is strong when
+# it leaves the mention misc: a maker keeps its own type there ("Airbus aircraft"), so only what an
+# article calls a product carries that across the corpus ("Windows" named alone in other articles).
 _STRONG = 5.0
 
 
@@ -1046,7 +1049,7 @@ def extract_entities(text: str) -> list[EntityMention]:
         if sp.type is None:
             continue
         ev = sp.evidence
-        strong = (sp.type == "misc" and ev.scores.get("misc", 0.0) >= _STRONG) or (
+        strong = (sp.type == "misc" and (sp.product_cued or ev.scores.get("misc", 0.0) >= _STRONG)) or (
             sp.type == "person" and ev.titled
         )
         out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong))

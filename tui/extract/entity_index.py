@@ -8,11 +8,13 @@ Merging rules, in order:
 4. A short form merges into a full name when that is unambiguous and plausible, first within the article,
    then across the corpus (where the full name must be well attested): a surname into a person ("Sobyanin"
    -> "Sergei Sobyanin"), a first word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" ->
-   "General Motors"); a first name into a person, and an institution's head noun into the one such
-   institution named, only within the article ("Steve" -> "Steve Jobs", "Commission" -> "European
-   Commission"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
+   "General Motors", though "GM Daewoo" begins with it); only within the article, an acronym into a
+   product or event named in full ("IE" -> "Internet Explorer"), a first name into a person, and an
+   institution's head noun into the one such institution named ("Steve" -> "Steve Jobs", "Commission"
+   -> "European Commission"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
    Microsoft") makes no plausible full name; a rare suffixed form merges into a short name used far more
-   widely on its own ("Apple Inc." into "Apple").
+   widely on its own ("Apple Inc." into "Apple"), and names that differ only by a legal form are one
+   ("General Motors Corporation" into "General Motors").
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
    precedence over what the extractor found at those places.
 
@@ -521,6 +523,7 @@ def _short_form_candidates(
     heads = (lex.org_suffix & lex.org_head) - _NATIONAL_BODIES
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
+    misc_by_initials: dict[str, list[str]] = defaultdict(list)  # "Internet Explorer" under "ie"
     for g in groups:
         words = g.split()
         if len(words) < 2:
@@ -539,6 +542,8 @@ def _short_form_candidates(
             ini = _initials(g)
             if len(ini) >= 2:
                 by_initials[ini].append(g)
+        elif t == "misc" and g not in lex.nationalities and len(ini := _initials(g)) >= 2:
+            misc_by_initials[ini].append(g)
 
     def person_ok(c: str, t: str | None) -> tuple[bool, bool] | None:
         prefix = c.split()[:-1]
@@ -595,11 +600,14 @@ def _short_form_candidates(
                         cands.append((c, ok[1]))
                 if not cands and len(absorbed) == n_absorbed:
                     # no name begins with it ("GM Daewoo" does not count): an acronym of a name ("GM")
+                    ini = w.replace(".", "")
                     cands = [
                         (c, group_count.get(c, 0) >= 2)
-                        for c in by_initials.get(w.replace(".", ""), [])
+                        for c in by_initials.get(ini, [])
                         if not c.startswith(w + " ")  # "BT Together" is BT's product, not what BT stands for
                     ]
+                    # a product's or event's acronym ("IE", "CES") only where the article names it in full
+                    cands.extend((c, False) for c in misc_by_initials.get(ini, []))
             if t == "organization" and w in heads:
                 # "the Commission" after "the European Commission": only in an article naming one such
                 cands.extend((c, False) for c in by_head.get(w, ()))

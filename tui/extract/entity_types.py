@@ -629,6 +629,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 ev.add("organization", min(org_parts[first], 7) * 0.95)
         if product_cued and id(sp) in product_cued:
             ev.add("misc", 4.8)
+            sp.product_cued = True
         raw = sp.text
         # an abbreviation in brackets after its full name takes that name's type
         if prev is not None and _is_acronym(raw) and text[prev.end : sp.start].strip() == "(":
