@@ -659,3 +659,21 @@ async def test_sidebar_lists_names_by_the_article_count_it_shows(tmp_path: Path)
         sidebar = app.main.sidebar
         shown = [" ".join(str(sidebar.render_row(r, 38)).split()) for r in range(sidebar.row_count())]
         assert shown[:3] == ["People (2)", "Anna Berg 3", "Tomas Lund 1"]
+
+
+async def test_the_sidebar_shown_in_a_narrow_terminal_starts_with_its_first_heading() -> None:
+    """At 60×20 the sidebar is hidden until '3'; it must not open scrolled past "People", nor lose
+    the heading when Home returns to the first name."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.settled()
+        sidebar = app.main.sidebar
+        await press_and_settle(app, pilot, "3")
+
+        def top_line() -> str:
+            return str(sidebar.render_row(round(sidebar.scroll_y), 50)).strip()
+
+        assert top_line() == "People (3)"
+        await press_and_settle(app, pilot, "end", "home")
+        assert sidebar.entities[sidebar.current].name == "Sergei Sobyanin"
+        assert top_line() == "People (3)"

@@ -136,12 +136,18 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(row)
 
     def _scroll_cursor_into_view(self, center: bool = False) -> None:
-        if self.cursor < 0:
-            return
-        height = max(1, self.scrollable_content_region.height)
+        height = self.scrollable_content_region.height
+        if self.cursor < 0 or height <= 0:
+            return  # hidden (one pane at a time): scrolled when shown, by on_resize
         top = round(self.scroll_y)
+        # the headings right above the cursor come into view with it ("People" above the first person)
+        first = self.cursor
+        while first > 0 and self.cursor - first < 3 and not self.selectable(first - 1):
+            first -= 1
         if center and not (top <= self.cursor < top + height):
-            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, force=True)
+            self.scroll_to(y=max(0, min(first, self.cursor - height // 2)), animate=False, force=True)
+        elif first < top and self.cursor - first < height:
+            self.scroll_to(y=first, animate=False, force=True)
         elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, force=True)
         elif self.cursor >= top + height:
