@@ -544,8 +544,10 @@ def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> No
     texts = {
         "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",
         "b": "Analysts at VGS said so.",  # another VGS: no event named here
+        "c": "Analysts at VGS said so. They skipped the Vexel Games Show.",  # nor named before it
     }
     idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
     show = idx.find("Vexel Games Show")
-    assert show is not None and show.type == "misc" and show.aliases == ["VGS"] and show.articles == ["a"]
-    assert [e.articles for e in idx.entities if e.name == "VGS"] == [["b"]]
+    assert show is not None and show.type == "misc" and show.aliases == ["VGS"]
+    assert show.articles == ["a", "c"] and show.mentions == 3
+    assert [e.articles for e in idx.entities if e.name == "VGS"] == [["b", "c"]]

@@ -255,7 +255,7 @@ def build_entity_index(
     for n, (aid, flat) in enumerate(store.by_article.items()):
         for g in groups_in(aid, flat):
             group_articles[g].append(n)
-    candidates, absorbed, best_known = _short_form_candidates(
+    candidates, absorbed, best_known, defined_first = _short_form_candidates(
         set(group_type), group_type, lex, group_count, group_articles
     )
     company = _company_kept(set(best_known.values()), group_articles, store, groups_in)
@@ -263,6 +263,8 @@ def build_entity_index(
     for long_form, short in absorbed.items():
         forms_of_name[short].append(long_form)
     del group_articles
+
+    seen_here: set[str] = set()  # the groups met so far in the article being placed
 
     def resolve(local_groups: Counter, g: str) -> str:
         """The group a mention of ``g`` joins, following merges on ("Radio" -> "Radio 4" -> "BBC Radio 4");
@@ -287,7 +289,8 @@ def build_entity_index(
         local = [
             c
             for c, _ in cands
-            if c in local_groups or any(f in local_groups for f in forms_of_name.get(c, ()))
+            if (c in local_groups or any(f in local_groups for f in forms_of_name.get(c, ())))
+            and ((g, c) not in defined_first or c in seen_here)
         ]
         if len(local) == 1:
             return local[0]
@@ -314,6 +317,7 @@ def build_entity_index(
     mentions: dict[str, array] = {}
     for aid, flat in store.by_article.items():
         local_groups = group_counts(aid, flat)
+        seen_here.clear()
         resolved: dict[str, str] = {}
         out = array("I")
         for s, e, v in rows(aid, flat):
@@ -323,6 +327,7 @@ def build_entity_index(
             g = resolved.get(g0)
             if g is None:
                 g = resolved[g0] = resolve(local_groups, g0)
+            seen_here.add(g0)
             gid = group_ids.get(g)
             if gid is None:
                 gid = group_ids[g] = len(group_keys)
@@ -501,11 +506,12 @@ def _short_form_candidates(
     lex,
     group_count: Mapping[str, int],
     group_articles: Mapping[str, array],
-) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str], dict[str, str]]:
+) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str], dict[str, str], set[tuple[str, str]]]:
     """For each short form, the full names it may stand for (most words first), each with whether it may
     take the short form's mentions in articles where the full name itself is absent; and the long forms
     that merge the other way, into a short form used far more widely on its own ("Apple Inc." into
-    "Apple" when most articles just say "Apple"; not "Apple Corps", another company, nor "Royal Navy").
+    "Apple" when most articles just say "Apple"; not "Apple Corps", another company, nor "Royal Navy");
+    and the (short form, full name) pairs that hold only where the article names the full name first.
 
     A full name qualifies only when it is plausible: a person's name whose words before the surname are not
     ordinary words or known place/organisation names ("Today Apple", "Las Vegas Microsoft" are not), of a
@@ -562,6 +568,7 @@ def _short_form_candidates(
 
     absorbed: dict[str, str] = _legal_form_variants(groups, group_type, lex, group_articles)
     best_known: dict[str, str] = {}
+    defined_first: set[tuple[str, str]] = set()  # (short form, full name): only after the full name
 
     def org_ok(s: str, c: str) -> tuple[bool, bool] | None:
         rest = c.split()[1:]
@@ -606,8 +613,11 @@ def _short_form_candidates(
                         for c in by_initials.get(ini, [])
                         if not c.startswith(w + " ")  # "BT Together" is BT's product, not what BT stands for
                     ]
-                    # a product's or event's acronym ("IE", "CES") only where the article names it in full
-                    cands.extend((c, False) for c in misc_by_initials.get(ini, []))
+                    # a product's or event's acronym ("IE", "CES") only where the article has named it in
+                    # full before ("the EC" then "the European Conference of Postal ..." is not it)
+                    for c in misc_by_initials.get(ini, []):
+                        cands.append((c, False))
+                        defined_first.add((g, c))
             if t == "organization" and w in heads:
                 # "the Commission" after "the European Commission": only in an article naming one such
                 cands.extend((c, False) for c in by_head.get(w, ()))
@@ -637,7 +647,7 @@ def _short_form_candidates(
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
             if t == "person" and (best := _best_known(g, out[g], group_articles)) is not None:
                 best_known[g] = best
-    return out, absorbed, best_known
+    return out, absorbed, best_known, defined_first
 
 
 def _legal_form_variants(
