@@ -561,7 +561,8 @@ def _lists_share_a_type(text: str, spans: list[Span]) -> None:
 def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Container[str]) -> None:
     """Set ``span.type`` for every span (None drops it), using its own and the document's evidence."""
     # a product cue types only its own mention: "Airbus aircraft" does not make Airbus a product
-    product_cued = {id(sp) for sp in spans if _own_evidence(text, sp, lex, lower_words)}
+    for sp in spans:
+        sp.product_cued = _own_evidence(text, sp, lex, lower_words)
     if _is_sports_report(text):
         _teams_are_organisations(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
@@ -627,9 +628,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 ev.add("person", 2.5)  # above the weak default, below any cue for another type
             if first in org_parts:
                 ev.add("organization", min(org_parts[first], 7) * 0.95)
-        if product_cued and id(sp) in product_cued:
+        if sp.product_cued:
             ev.add("misc", 4.8)
-            sp.product_cued = True
         raw = sp.text
         # an abbreviation in brackets after its full name takes that name's type
         if prev is not None and _is_acronym(raw) and text[prev.end : sp.start].strip() == "(":
