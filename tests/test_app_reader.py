@@ -108,6 +108,13 @@ async def burst_and_settle(app, pilot, keys: str) -> None:
     await pilot.pause()
 
 
+async def search_and_open_best(app, pilot, query: str) -> None:
+    """`/`, the query, Enter to the list, Enter to open its best match."""
+    await press_and_settle(app, pilot, "slash", *query, "enter")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_keys_typed_right_after_slash_reach_the_box() -> None:
     """A fast typist: '/' and the query arrive in one burst; no letter goes to the list's keys."""
     app = make_app(settings=fast_settings())
@@ -258,9 +265,7 @@ async def test_next_hit_counts_and_continues_into_next_article() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await press_and_settle(app, pilot, "slash", *"moskvich", "enter")
-        await pilot.press("enter")
-        await pilot.pause()
+        await search_and_open_best(app, pilot, "moskvich")
         first = main.open_number
         total = len(main.hits)
         assert total > 1
@@ -636,9 +641,7 @@ async def test_reader_title_counts_one_hit_in_the_singular() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await press_and_settle(app, pilot, "slash", *"izvestia", "enter")
-        await pilot.press("enter")
-        await pilot.pause()
+        await search_and_open_best(app, pilot, "izvestia")
         title = str(main.query_one("#reader-title").render())
         assert len(main.hits) == 1, title
         assert "1 hit" in title and "1 hits" not in title
