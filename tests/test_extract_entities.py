@@ -588,3 +588,21 @@ def test_a_name_opening_with_an_everyday_word_that_is_no_given_name_is_no_person
     ents = _types("Fans cheered when Happy Quillers played. Analysts at Bear Quillstone agreed.")
     assert "person" not in ents["Happy Quillers"] and "person" not in ents["Bear Quillstone"]
     assert _types("The prize went to Drew Quillby.")["Drew Quillby"] == {"person"}
+
+
+def test_a_town_named_as_a_sports_team_is_its_club_but_its_ground_is_a_place() -> None:
+    ents = _types("Sheffield boss Tom Reid was pleased. His side won 2-0 at Leeds, and Sheffield are third.")
+    assert ents["Sheffield"] == {"organization"}
+    assert ents["Leeds"] == {"place"}  # where the match was, not who played it
+    ents = _types("Bristol were beaten by Plymouth in the league, and both goals came late.")
+    assert ents["Bristol"] == {"organization"} and ents["Plymouth"] == {"organization"}
+    assert _types("England captain John Terry scored twice.")["England"] == {"place"}  # a national side
+
+
+def test_a_plural_verb_or_a_player_makes_no_team_outside_a_sports_story_or_a_clause_start() -> None:
+    ents = _types("Cardiff and Bristol are among the cities bidding for the funds.")
+    assert ents["Cardiff"] == {"place"} and ents["Bristol"] == {"place"}
+    # in one: two towns make a plural subject ("X and Y are") without being teams
+    ents = _types("The tournament's matches are shared: Cardiff and Bristol are the host cities.")
+    assert ents["Bristol"] == {"place"}
+    assert _types("The film made him a Hollywood player, yet he never beat the odds.")["Hollywood"] == {"place"}

@@ -486,22 +486,78 @@ def _is_sports_report(text: str) -> bool:
 _CLUB_WORDS = frozenset({"city", "town", "county", "rovers", "wanderers", "athletic", "albion"})
 
 
+def _may_be_a_team(sp: Span, lex: Lexicon) -> bool:
+    """A town or region may name its club; countries stay places (national sides are named after
+    their country). "Manchester City", "Luton Town": a place's name and a club's last word."""
+    key = " ".join(sp.words)
+    club = len(sp.words) == 2 and sp.words[1] in _CLUB_WORDS and lex.names.get(sp.words[0]) == "place"
+    return (lex.names.get(key) == "place" or club) and key not in lex.countries and not sp.product
+
+
+def _said_as_a_place(text: str, sp: Span) -> bool:
+    """Where something happens ("at Headingley", "in Liverpool"), a dateline, or a venue heading
+    ("Hove : Sussex 363"): a place even in a sports story."""
+    before = text[max(0, sp.start - 6) : sp.start].casefold()
+    if before.endswith(("at ", "in ", "near ", "from ", "to ")):
+        return True
+    return bool(_DATELINE_AFTER_RE.match(text, sp.end)) or text.startswith(" :", sp.end)
+
+
 def _teams_are_organisations(text: str, spans: list[Span], lex: Lexicon) -> None:
-    """In sports reports a city or region that plays is a club ("Leicestershire beat Somerset"); countries
-    stay places (national sides are named after their country) and so do venues ("at Headingley")."""
+    """In sports reports a city or region that plays is a club ("Leicestershire beat Somerset")."""
     for sp in spans:
-        key = " ".join(sp.words)
-        club = (  # "Manchester City", "Luton Town": a place's name and a club's last word
-            len(sp.words) == 2 and sp.words[1] in _CLUB_WORDS and lex.names.get(sp.words[0]) == "place"
-        )
-        if (lex.names.get(key) != "place" and not club) or key in lex.countries or sp.product:
-            continue
-        before = text[max(0, sp.start - 6) : sp.start].casefold()
-        if before.endswith(("at ", "in ", "near ", "from ", "to ")):
-            continue
-        if _DATELINE_AFTER_RE.match(text, sp.end) or text.startswith(" :", sp.end):
-            continue  # a dateline or a venue heading ("Hove : Sussex 363")
-        sp.evidence.add("organization", 11)
+        if _may_be_a_team(sp, lex) and not _said_as_a_place(text, sp):
+            sp.evidence.add("organization", 11)
+
+
+# What opens a clause before its subject ("while Newcastle were"); not "and": "Exeter and Cardiff are"
+# is plural for being two.
+_CLAUSE_OPENERS = frozenset({"but", "while", "as", "when", "why", "that", "after", "before", "if", "until"})
+
+
+def _team_cue(text: str, sp: Span, lex: Lexicon) -> int:
+    """2 for a cue only sport gives ("Newcastle boss"), 1 for one that sport gives in a sports story
+    ("Newcastle were", "joined Newcastle"), 0 for none; the words are in ``team_words.txt``."""
+    m = _NEXT_RE.match(text, sp.end, min(len(text), sp.end + 40))
+    if m and not m.group(1) and not m.group(2) and m.group(3):
+        w1, w2 = m.group(3).casefold(), (m.group(4) or "").casefold()
+        if w1 in lex.team_after or (w1 == "team" and w2 in ("mate", "mates")):
+            return 2
+        if w1 in lex.team_after_weak:
+            return 1
+        if w1 in lex.team_verbs:
+            before = text[max(0, sp.start - 3) : sp.start].rstrip(" \t\"'“‘`(")
+            if not before or before[-1] in ".!?:;,\n":
+                return 1
+            if _prev_words(text, sp.start)[0].casefold() in _CLAUSE_OPENERS:
+                return 1
+    p1, p2, gap = _prev_words(text, sp.start)
+    if gap.strip() == "(" and text.startswith(")", sp.end) and p1[:1].isupper():
+        return 1  # a squad list: "H Ellis (Leicester), G Rowntree (Leicester)"
+    if gap.strip():
+        return 0
+    p1 = p1.casefold()
+    return int(p1 in lex.team_before or (p2.casefold(), p1) in lex.team_before_pairs)
+
+
+def _places_that_play(text: str, spans: list[Span], lex: Lexicon) -> None:
+    """In a sports story a town named as a team is its club ("joined Newcastle", "Liverpool fans"):
+    a name with such a cue becomes an organisation at its mentions there, except where it is
+    where something happens ("in Liverpool", "at Newcastle") or a dateline. Countries stay places."""
+    teams: dict[str, int] = {}
+    cued: set[int] = set()
+    for sp in spans:
+        if _may_be_a_team(sp, lex) and (cue := _team_cue(text, sp, lex)):
+            key = " ".join(sp.words)
+            teams[key] = max(cue, teams.get(key, 0))
+            cued.add(sp.start)
+    if not teams:
+        return
+    if max(teams.values()) < 2 and len(_SPORT_WORDS_RE.findall(text, 0, 6000)) < 2:
+        return  # only weak cues, and too few sports words to call it a sports story
+    for sp in spans:
+        if " ".join(sp.words) in teams and (sp.start in cued or not _said_as_a_place(text, sp)):
+            sp.evidence.add("organization", 11)
 
 
 # Endings of ordinary English words ("Entirely", "Reactions", "Settlement"): capitalised
@@ -565,6 +621,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         sp.product_cued = _own_evidence(text, sp, lex, lower_words)
     if _is_sports_report(text):
         _teams_are_organisations(text, spans, lex)
+    else:
+        _places_that_play(text, spans, lex)
     singles = {sp.words[0] for sp in spans if len(sp.words) == 1}
     makers: dict[str, float] | None = None  # "Ford" of "Ford Motor Company", found when first needed
     # a person's name word said alone: "Wenger" after "Arsene Wenger", "Reese" of "Reese Witherspoon"

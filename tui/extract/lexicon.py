@@ -71,6 +71,11 @@ class Lexicon:
     org_prefix: set[str] = field(default_factory=set)  # "Deutsche Boerse", "Air Canada"
     org_legal: set[str] = field(default_factory=set)  # legal forms: "Inc", "Corporation", "Ltd"
     org_after: set[str] = field(default_factory=set)  # "X shares", "X spokesman"
+    team_after: set[str] = field(default_factory=set)  # "X fans", "X striker": a town's team
+    team_after_weak: set[str] = field(default_factory=set)  # "X players", in a sports story
+    team_verbs: set[str] = field(default_factory=set)  # "X were", "X v Y", opening a clause
+    team_before: set[str] = field(default_factory=set)  # "beat X", "joined X"
+    team_before_pairs: set[tuple[str, ...]] = field(default_factory=set)  # "lost to X"
     on_head: set[str] = field(default_factory=set)  # "Committee" of "Committee on Foreign Relations"
     place_suffix: set[str] = field(default_factory=set)
     place_head: set[str] = field(default_factory=set)
@@ -184,6 +189,12 @@ def lexicon() -> Lexicon:
     lex.org_legal = _words(org.get("legal", []))
     lex.org_after = _words(org.get("after", []))
     lex.on_head = _words(org.get("on_head", []))
+    team = _sections("team_words.txt")
+    lex.team_after = _words(team.get("after", []))
+    lex.team_after_weak = _words(team.get("after_weak", []))
+    lex.team_verbs = _words(team.get("verbs", []))
+    lex.team_before = _words(team.get("before", []))
+    lex.team_before_pairs = {tuple(line.casefold().split()[:2]) for line in team.get("before_pairs", [])}
     place = _sections("place_words.txt")
     lex.place_suffix = _words(place.get("suffix", []))
     lex.place_head = _words(place.get("head", []))
