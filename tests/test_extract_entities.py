@@ -605,4 +605,16 @@ def test_a_plural_verb_or_a_player_makes_no_team_outside_a_sports_story_or_a_cla
     # in one: two towns make a plural subject ("X and Y are") without being teams
     ents = _types("The tournament's matches are shared: Cardiff and Bristol are the host cities.")
     assert ents["Bristol"] == {"place"}
-    assert _types("The film made him a Hollywood player, yet he never beat the odds.")["Hollywood"] == {"place"}
+    assert _types("The film made him a Hollywood player, yet he never beat the odds.")["Hollywood"] == {
+        "place"
+    }
+
+
+def test_a_club_named_after_its_town_is_one_organisation() -> None:
+    ents = _types("Owen left Real Madrid for Inter Milan, and Dynamo Moscow wanted him too.")
+    assert ents["Real Madrid"] == {"organization"} and ents["Inter Milan"] == {"organization"}
+    assert ents["Dynamo Moscow"] == {"organization"}
+    assert not {"Madrid", "Milan", "Moscow", "Real", "Inter", "Dynamo"} & set(ents)
+    # a club's striker makes it a sports story, where "Newcastle have" is a team too
+    ents = _types("Newcastle have joined the race to sign Real Madrid striker Fernando Morientes.")
+    assert ents["Newcastle"] == {"organization"}

@@ -838,7 +838,9 @@ class _Segmenter:
             and (first in self.lex.given_names or first in self.lex.place_region)
         ):
             return True  # "George Washington", "South Australia", "West Yorkshire"
-        return len(cur) == 1 and first in _ORG_PREFIX
+        return len(cur) == 1 and (
+            first in _ORG_PREFIX or first in self.lex.org_prefix
+        )  # "Air France", "Real Madrid"
 
     def _continues(self, toks: list[_Tok], i: int, j: int, typ: str) -> bool:
         """Whether a known name goes on into a longer name ("British Airways", "China Daily")."""

@@ -553,8 +553,12 @@ def _places_that_play(text: str, spans: list[Span], lex: Lexicon) -> None:
             cued.add(sp.start)
     if not teams:
         return
-    if max(teams.values()) < 2 and len(_SPORT_WORDS_RE.findall(text, 0, 6000)) < 2:
-        return  # only weak cues, and too few sports words to call it a sports story
+    if (
+        max(teams.values()) < 2
+        and len(_SPORT_WORDS_RE.findall(text, 0, 6000)) < 2
+        and not any(_team_cue(text, sp, lex) == 2 for sp in spans)  # "Real Madrid striker"
+    ):
+        return  # only weak cues, and nothing else to call it a sports story
     for sp in spans:
         if " ".join(sp.words) in teams and (sp.start in cued or not _said_as_a_place(text, sp)):
             sp.evidence.add("organization", 11)
