@@ -618,3 +618,10 @@ def test_a_club_named_after_its_town_is_one_organisation() -> None:
     # a club's striker makes it a sports story, where "Newcastle have" is a team too
     ents = _types("Newcastle have joined the race to sign Real Madrid striker Fernando Morientes.")
     assert ents["Newcastle"] == {"organization"}
+
+
+def test_an_acronym_before_a_town_or_region_names_one_organisation_but_not_before_a_country() -> None:
+    ents = _types("AC Milan beat PSV Eindhoven, and EADS North America said GM Europe would pay SKR China.")
+    for name in ("AC Milan", "PSV Eindhoven", "EADS North America", "GM Europe"):
+        assert ents[name] == {"organization"}, name
+    assert ents["China"] == {"place"} and not {"Milan", "Eindhoven", "North", "America", "Europe"} & set(ents)

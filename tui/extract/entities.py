@@ -568,6 +568,13 @@ class _Segmenter:
                 j, typ = m
                 if cur and not self._absorbs(toks, cur, j, typ):
                     flush()
+                elif cur and j > i:
+                    # the whole known name joins: "EADS North America", "Sporting Kansas City"
+                    cur.extend(range(i, j + 1))
+                    i = j + 1
+                    if toks[j].poss:
+                        flush()
+                    continue
                 if not cur:
                     if self._continues(toks, i, j, typ):
                         cur = list(range(i, j + 1))
@@ -838,9 +845,12 @@ class _Segmenter:
             and (first in self.lex.given_names or first in self.lex.place_region)
         ):
             return True  # "George Washington", "South Australia", "West Yorkshire"
-        return len(cur) == 1 and (
-            first in _ORG_PREFIX or first in self.lex.org_prefix
-        )  # "Air France", "Real Madrid"
+        if len(cur) == 1 and typ == "place" and _is_acronym(toks[cur[0]].text):
+            # "AC Milan", "PSV Eindhoven", "GM Europe": a club or a branch named with its town or region
+            # (not a country's: "SKR China" is a sum in Swedish crowns)
+            return " ".join(t.low for t in toks[cur[0] + 1 : j + 1]) not in self.lex.countries
+        # "Air France", "Real Madrid": an organisation's first word
+        return len(cur) == 1 and (first in _ORG_PREFIX or first in self.lex.org_prefix)
 
     def _continues(self, toks: list[_Tok], i: int, j: int, typ: str) -> bool:
         """Whether a known name goes on into a longer name ("British Airways", "China Daily")."""

@@ -289,6 +289,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("place", 3)  # "Santa Monica", "Port Talbot", "St Helens"
         if lex.names.get(first) == "place" and first not in lex.given_names and last not in lex.names:
             ev.add("organization", 2)  # "Manchester United", "Moscow Metro": a place's club or company
+        if nw == 2 and _is_acronym(raw_words[0]) and lex.names.get(last) == "place":
+            ev.add("organization", 6)  # "AC Milan", "GM Europe": a club or a branch, named with its town
         if (
             nw <= 3
             and all(w.isalpha() for w in words)
