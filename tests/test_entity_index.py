@@ -551,3 +551,29 @@ def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> No
     assert show is not None and show.type == "misc" and show.aliases == ["VGS"]
     assert show.articles == ["a", "c"] and show.mentions == 3
     assert [e.articles for e in idx.entities if e.name == "VGS"] == [["b", "c"]]
+
+
+def test_a_work_named_like_someones_surname_stays_the_work_where_the_person_is_absent() -> None:
+    texts = {
+        "a": "Their lawyer, Helen Quist, told the court the firm was solvent. Quist said so twice.",
+        "b": "The biopic Quist won praise from critics.",
+        "c": "The film Quist was nominated for five awards.",
+        "d": "Quist also did well at the box office.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    lawyer = idx.find("Helen Quist")
+    assert lawyer is not None and lawyer.articles == ["a"]  # her own "Quist" in a is hers
+    film = idx.find("Quist")
+    assert film is not None and film.type == "misc" and film.articles == ["b", "c", "d"]
+
+
+def test_a_middle_initial_with_or_without_its_full_stop_is_one_name() -> None:
+    texts = {
+        "a": "President George W. Bush spoke on Monday.",
+        "b": "George W Bush met the Prime Minister.",
+        "c": "Shares in U.S. Steel fell.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    bush = idx.find("George W Bush")
+    assert bush is not None and bush.articles == ["a", "b"] and idx.find("George W. Bush") is bush
+    assert idx.find("U.S. Steel") is not None

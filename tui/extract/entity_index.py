@@ -123,6 +123,15 @@ def _clips(short: list[str], full: list[str]) -> bool:
     )
 
 
+_INITIAL_DOT_RE = re.compile(r"(?<![\w.])(\w)\.(?= )")
+
+
+def _name_key(name: str) -> str:
+    """A name's group key: its lookup key without the full stop of a middle initial, so "George W. Bush"
+    and "George W Bush" are one name (not "U.S. Steel", whose stop follows a letter's)."""
+    return _INITIAL_DOT_RE.sub(r"\1", norm_key(name))
+
+
 def _initials(key: str) -> str:
     words = [w for w in key.replace("-", " ").split() if w not in ("of", "and", "for", "the", "&", "de")]
     return "".join(w[0] for w in words)
@@ -145,9 +154,9 @@ def build_entity_index(
         else EntityMentionStore.from_mentions(dict(per_article))
     )
     lex = lexicon()
-    ignore = {norm_key(n) for n in options.ignore}
-    merge_to = {norm_key(a): norm_key(c) for a, c in options.merge.items()}
-    merge_names = {norm_key(c): str(c) for c in options.merge.values()}
+    ignore = {_name_key(n) for n in options.ignore}
+    merge_to = {_name_key(a): _name_key(c) for a, c in options.merge.items()}
+    merge_names = {_name_key(c): str(c) for c in options.merge.values()}
 
     # A mention's "variant" is its code in the store (form * 8 + strong * 4 + type); an extra entity found in a
     # text gets a variant numbered past those, with its own surface, key and type.
@@ -157,10 +166,10 @@ def build_entity_index(
     extras = _extra_entities(options)
     extra_types = {ex.key: ex.type for ex in extras}
     extra_names = {ex.key: ex.name for ex in extras}
-    extra_keys = {norm_key(f): ex.key for ex in extras for f in ex.forms}  # form key -> canonical key
+    extra_keys = {_name_key(f): ex.key for ex in extras for f in ex.forms}  # form key -> canonical key
     article_extra = _extra_entity_hits(store, extras, extra_types, texts, extra_variants, first_extra)
 
-    form_keys = [norm_key(f) for f in forms]
+    form_keys = [_name_key(f) for f in forms]
 
     def variant_surface(v: int) -> str:
         return forms[v >> 3] if v < first_extra else extra_variants[v - first_extra][0]
@@ -178,7 +187,7 @@ def build_entity_index(
             return extra_keys[key]
         canon = lex.canonical.get(key)
         if canon is not None:
-            ck = norm_key(canon)
+            ck = _name_key(canon)
             return merge_to.get(ck, ck)
         return key
 
@@ -563,8 +572,9 @@ def _short_form_candidates(
         agrees = t in ("person", "misc")
         if not agrees and not given:
             return None
-        # across the corpus only a name of the same kind ("Ford" the carmaker is not "Henry Ford" everywhere)
-        return True, agrees and (given or group_count.get(c, 0) >= 2)
+        # across the corpus only a name of the same kind: "Ford" the carmaker is not "Henry Ford" everywhere,
+        # nor the film "Ray" the lawyer Hugh Ray (in an article naming him, it may be his)
+        return True, t == "person" and (given or group_count.get(c, 0) >= 2)
 
     absorbed: dict[str, str] = _legal_form_variants(groups, group_type, lex, group_articles)
     best_known: dict[str, str] = {}
