@@ -521,22 +521,20 @@ def _team_cue(text: str, sp: Span, lex: Lexicon) -> int:
     """2 for a cue only sport gives ("Newcastle boss"), 1 for one that sport gives in a sports story
     ("Newcastle were", "joined Newcastle"), 0 for none; the words are in ``team_words.txt``."""
     m = _NEXT_RE.match(text, sp.end, min(len(text), sp.end + 40))
-    if m and not m.group(1) and not m.group(2) and m.group(3):
-        w1, w2 = m.group(3).casefold(), (m.group(4) or "").casefold()
-        if w1 in lex.team_after or (w1 == "team" and w2 in ("mate", "mates")):
-            return 2
-        if w1 in lex.team_after_weak:
-            return 1
-        if w1 in lex.team_verbs:
-            before = text[max(0, sp.start - 3) : sp.start].rstrip(" \t\"'“‘`(")
-            if not before or before[-1] in ".!?:;,\n":
-                return 1
-            if _prev_words(text, sp.start)[0].casefold() in _CLAUSE_OPENERS:
-                return 1
+    after = m.group(3).casefold() if m and not m.group(1) and not m.group(2) and m.group(3) else ""
+    if after in lex.team_after or (after == "team" and (m.group(4) or "").casefold() in ("mate", "mates")):
+        return 2
+    if after in lex.team_after_weak:
+        return 1
     p1, p2, gap = _prev_words(text, sp.start)
-    if gap.strip() == "(" and text.startswith(")", sp.end) and p1[:1].isupper():
+    gap = gap.strip()
+    if after in lex.team_verbs and (
+        _starts_line_or_sentence(text, sp.start) or gap == "," or p1.casefold() in _CLAUSE_OPENERS
+    ):
+        return 1  # the subject opening a clause: "Newcastle were", "while Nice have"
+    if gap == "(" and text.startswith(")", sp.end) and p1[:1].isupper():
         return 1  # a squad list: "H Ellis (Leicester), G Rowntree (Leicester)"
-    if gap.strip():
+    if gap:
         return 0
     p1 = p1.casefold()
     return int(p1 in lex.team_before or (p2.casefold(), p1) in lex.team_before_pairs)
