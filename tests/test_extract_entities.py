@@ -625,3 +625,30 @@ def test_an_acronym_before_a_town_or_region_names_one_organisation_but_not_befor
     for name in ("AC Milan", "PSV Eindhoven", "EADS North America", "GM Europe"):
         assert ents[name] == {"organization"}, name
     assert ents["China"] == {"place"} and not {"Milan", "Eindhoven", "North", "America", "Europe"} & set(ents)
+
+
+def test_a_weekday_in_a_name_stays_in_the_name() -> None:
+    found = _types(
+        "He told the Sunday Times he would go. Mike Friday's England side won. "
+        "On Tuesday Mitsubishi said it would cut jobs."
+    )
+    assert found["Sunday Times"] == {"organization"}
+    assert found["Mike Friday"] == {"person"}
+    assert "Mike" not in found and "Tuesday Mitsubishi" not in found
+    assert found["Mitsubishi"] == {"organization"}
+
+
+def test_a_short_weekday_form_alone_is_the_word() -> None:
+    # "Sun" and "Sat" are weekdays only before a date
+    found = _types("Sun Microsystems rose. The Sun newspaper said so. It closed on Sun., Jan. 5.")
+    assert found["Sun Microsystems"] == {"organization"}
+    assert found["Sun"] == {"organization"}
+    assert "Jan" not in found
+
+
+def test_a_holiday_is_a_date_not_a_name_unless_it_starts_one() -> None:
+    found = _types(
+        "He was shot on Christmas Eve. Shops shut on Good Friday. He signed the Good Friday Agreement."
+    )
+    assert set(found) == {"Good Friday Agreement"}
+    assert found["Good Friday Agreement"] == {"misc"}

@@ -347,3 +347,31 @@ def test_a_newspaper_or_a_title_is_no_time() -> None:
     assert extract_times("He told CBS's 60 Minutes that he would stay.", DCT) == []
     assert _one("Ford posted a drop in monthly US sales.")[2] == "P1M"
     assert _one("Fire Kills Three In 24 Hours")[2] == "PT24H"  # a headline: every word capitalised
+
+
+def test_a_weekday_that_is_part_of_a_name_is_no_date() -> None:
+    # a paper, a show and a person are names; "on Tuesday" before a subject is still the day
+    assert extract_times("He told the Sunday Times that he would stay.", DCT) == []
+    assert extract_times("It was reported by Sunday Telegraph journalist Robert Peston.", DCT) == []
+    assert extract_times("She hosted Scotland's Sunday Live with a friend from the station.", DCT) == []
+    assert extract_times("Mike Friday's England side won the final.", DCT) == []
+    assert _one("On Tuesday Mitsubishi said it would cut jobs.") == ("Tuesday", "date", "2023-03-14")
+    assert _one("President Bill Clinton Saturday condemned the attack.")[2] == "2023-03-11"
+    assert _one("He spoke at his Sunday Mass at the cathedral.")[2] == "2023-03-12"
+    assert _one("Shares Slide On Monday As Oil Prices Rise")[2] == "2023-03-13"  # a headline
+
+
+def test_named_days_are_dates_of_their_own() -> None:
+    # counted from Easter (9 April 2023) or Thanksgiving (23 November 2022) in the year of the article
+    assert _one("The shops shut on Good Friday.") == ("Good Friday", "date", "2023-04-07")
+    assert _one("He will fly home on Easter Monday.") == ("Easter Monday", "date", "2023-04-10")
+    assert _one("Shoppers queued on Black Friday.") == ("Black Friday", "date", "2022-11-25")
+    # a day named for an event has no date the calendar gives: whole, and unresolved
+    assert _one("Stocks crashed on Black Monday.") == ("Black Monday", "date", None)
+    assert _one("The Bloody Sunday inquiry reported.") == ("Bloody Sunday", "date", None)
+
+
+def test_a_holiday_that_starts_a_longer_name_is_no_date() -> None:
+    assert extract_times("He signed the Good Friday Agreement.", DCT) == []
+    assert extract_times("He flew to Christmas Island.", DCT) == []
+    assert _one("He flew home on Christmas Eve.")[2] == "2022-12-24"

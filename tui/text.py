@@ -79,6 +79,14 @@ def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int
     return a, b if b != -1 else len(text)
 
 
+def title_cased_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a headline: most of its words capitalised. Stricter than the
+    entity extractor's line kinds, which count only longer words ("June 19-23 Second test" is none)."""
+    a, b = line_bounds(text, pos)
+    words = [w for w in text[a:b].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def sentence_at(text: str, start: int, end: int | None = None) -> str:
     """The sentence of ``text`` that holds the span, whitespace folded."""
     s, e = sentence_bounds(text, start, end)

@@ -19,13 +19,16 @@ How a text is read:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
 from tui.extract.entity_types import Evidence, type_spans
 from tui.extract.lexicon import Lexicon, is_ordinary, lexicon
 from tui.extract.model import EntityMention
+from tui.extract.time_values import time_words
 from tui.text import sentence_initial
 
 
@@ -375,6 +378,16 @@ def _is_acronym(word: str) -> bool:
 _NEVER_NAMES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
+@functools.cache
+def _multiword_holidays() -> dict[str, frozenset[str]]:
+    """The time extractor's holiday and named-day names of two words or more, by first word."""
+    by_first: dict[str, set[str]] = {}
+    for name in time_words().holidays:
+        if " " in name:
+            by_first.setdefault(name.split()[0], set()).add(name)
+    return {k: frozenset(v) for k, v in by_first.items()}
+
+
 def _never_names(lex: Lexicon) -> frozenset[str]:
     """Function words that, alone as a chunk outside ALL-CAPS lines, never give a name: :meth:`_Segmenter._chunk`
     drops them (they start no known name and are no title), so the chunk need not be cut."""
@@ -445,6 +458,17 @@ class _Segmenter:
                     return k
         if low in lex.titles and not t.conn:
             return 1
+        return 0
+
+    def _holiday_len(self, toks: list[_Tok], i: int) -> int:
+        """How many tokens from ``i`` spell a holiday's or named day's name of two words or more."""
+        names = _multiword_holidays()
+        if toks[i].low not in names:
+            return 0
+        for k in range(min(len(toks) - i, 4), 1, -1):
+            phrase = " ".join(self.text[toks[i].start : toks[i + k - 1].end].split()).replace("’", "'")
+            if phrase.casefold() in names[toks[i].low]:
+                return k
         return 0
 
     def _next_word(self, pos: int) -> str:
@@ -614,9 +638,17 @@ class _Segmenter:
                 # "President of France": the name after "of" is not the person who holds the office
                 person_next = not (i < n and toks[i].low == "of")
                 continue
+            k = self._holiday_len(toks, i)
+            if k:
+                if cur or continues_into_a_name(text, t.start, toks[i + k - 1].end, weekday=False):
+                    cur.extend(range(i, i + k))  # "the Good Friday Agreement", "Sunday Bloody Sunday"
+                else:  # "Christmas Eve", "Good Friday": a day's name, a date for the timeline
+                    flush()
+                i += k
+                continue
             if (
                 low in lex.months
-                or low in lex.weekdays
+                or (low in lex.weekdays and weekday_word_is_a_date(text, t.start, t.end))
                 or low in lex.not_names
                 # "MPs", "DJs": a kind of thing (but "A380s" are planes of a model)
                 or (t.text[-1] == "s" and len(t.text) > 2 and t.text[:-1].isupper() and t.text.isalpha())

@@ -257,7 +257,17 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+_OFFSET_RULE_RE = re.compile(r"(?P<base>[a-z]+)(?P<days>[+-]\d+)")
+
+
 def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The date of a holiday rule from ``time_words.txt`` in ``year``: ``12-25``, ``easter``,
+    ``thanksgiving``, ``election``, or one of those names with a day offset (``easter-2`` is Good Friday);
+    None for a rule that names no computable day (``event``: "Black Monday")."""
+    off = _OFFSET_RULE_RE.fullmatch(rule)
+    if off:
+        base = holiday_date(off["base"], year)
+        return base + dt.timedelta(days=int(off["days"])) if base else None
     if rule == "easter":
         return easter(year)
     if rule == "election":  # US: the Tuesday after the first Monday of November

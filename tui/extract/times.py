@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeGuard
 
+from tui.extract.day_names import continues_into_a_name, weekday_in_name
 from tui.extract.lexicon import lexicon
 from tui.extract.model import TimeMention
 from tui.extract.time_values import (
@@ -35,7 +36,7 @@ from tui.extract.time_values import (
     time_words,
     weekday_date,
 )
-from tui.text import line_bounds, sentence_initial
+from tui.text import line_bounds, sentence_initial, title_cased_line
 
 
 def _trie_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -267,11 +268,17 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
+_WORD_BEFORE_RE = re.compile(r"(\w+)[ \t]+\Z")
 
 
 def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if not _capitalised(ctx, m, "wd"):
         return None
+    if not m["rel"] and weekday_in_name(ctx.text, m.start("wd"), m.end()):
+        return None  # "the Sunday Times", "Mike Friday"
+    before = _WORD_BEFORE_RE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if before and f"{before.group(1)} {m['wd']}".casefold() in time_words().holidays:
+        return None  # "Good Friday": the holiday's own pattern reads it, or finds it part of a name
     pod = (m["pod"] or "").casefold()
     typ = "time" if pod else "date"
     if ctx.dct is None:
@@ -429,14 +436,6 @@ def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", shift(ctx.dct, unit, n)
 
 
-def _title_cased_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` is a headline: most of its words capitalised. Stricter than the
-    entity extractor's line kinds, which count only longer words ("June 19-23 Second test" is none)."""
-    a, b = line_bounds(text, pos)
-    words = [w for w in text[a:b].split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 def _num_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if m["num"] is None:
         return None  # a unit word with no number before it
@@ -445,7 +444,7 @@ def _num_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     text = ctx.text
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
-    if num[:1].isdigit() and text[m.start("unit")].isupper() and not _title_cased_line(text, m.start()):
+    if num[:1].isdigit() and text[m.start("unit")].isupper() and not title_cased_line(text, m.start()):
         return None  # CBS's "60 Minutes": a title, in a sentence that is not a headline
     if num in ("some", "many", "several", "few") and not unit.endswith("s"):
         return None  # "some day" is not a duration
@@ -531,7 +530,7 @@ _PAPER_BEFORE_RE = re.compile(
 def _adverb_set(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     w = m["w"].casefold()
     text = ctx.text
-    if _title_cased_line(text, m.start()):
+    if title_cased_line(text, m.start()):
         return "set", _ADVERB_SET[w]  # a headline: "Sales Rise Daily In Moscow"
     if text[m.start()].isupper() and not sentence_initial(text, m.start()):
         return None  # "the Daily Mail", "Monthly Review": a name in mid-sentence
@@ -684,6 +683,8 @@ def _holiday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     name = " ".join(m["h"].split()).replace("’", "'").casefold()
     if not _capitalised(ctx, m, "h"):
         return None
+    if not m["rel"] and continues_into_a_name(ctx.text, m.start("h"), m.end("h"), weekday=False):
+        return None  # "the Good Friday Agreement", "the Easter Rising"
     rule = time_words().holidays.get(name)
     if rule is None or ctx.dct is None:
         return "date", None
