@@ -268,7 +268,7 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
-_WORD_BEFORE_RE = re.compile(r"(\w+)[ \t]+\Z")
+_HOLIDAY_FIRST_WORD_RE = re.compile(r"(\w+)[ \t]+\Z")  # "Good" of "Good Friday"
 
 
 def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -276,7 +276,7 @@ def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return None
     if not m["rel"] and weekday_in_name(ctx.text, m.start("wd"), m.end()):
         return None  # "the Sunday Times", "Mike Friday"
-    before = _WORD_BEFORE_RE.search(ctx.text, max(0, m.start() - 20), m.start())
+    before = _HOLIDAY_FIRST_WORD_RE.search(ctx.text, max(0, m.start() - 20), m.start())
     if before and f"{before.group(1)} {m['wd']}".casefold() in time_words().holidays:
         return None  # "Good Friday": the holiday's own pattern reads it, or finds it part of a name
     pod = (m["pod"] or "").casefold()
