@@ -379,13 +379,15 @@ _NEVER_NAMES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 @functools.cache
-def _multiword_holidays() -> dict[str, frozenset[str]]:
-    """The time extractor's holiday and named-day names of two words or more, by first word."""
+def _multiword_holidays() -> tuple[dict[str, frozenset[str]], int]:
+    """The time extractor's holiday and named-day names of two words or more, by first word, and the
+    most words any of them has."""
     by_first: dict[str, set[str]] = {}
     for name in time_words().holidays:
         if " " in name:
             by_first.setdefault(name.split()[0], set()).add(name)
-    return {k: frozenset(v) for k, v in by_first.items()}
+    longest = max((len(n.split()) for names in by_first.values() for n in names), default=0)
+    return {k: frozenset(v) for k, v in by_first.items()}, longest
 
 
 def _never_names(lex: Lexicon) -> frozenset[str]:
@@ -462,10 +464,10 @@ class _Segmenter:
 
     def _holiday_len(self, toks: list[_Tok], i: int) -> int:
         """How many tokens from ``i`` spell a holiday's or named day's name of two words or more."""
-        names = _multiword_holidays()
+        names, longest = _multiword_holidays()
         if toks[i].low not in names:
             return 0
-        for k in range(min(len(toks) - i, 4), 1, -1):
+        for k in range(min(len(toks) - i, longest), 1, -1):
             phrase = " ".join(self.text[toks[i].start : toks[i + k - 1].end].split()).replace("’", "'")
             if phrase.casefold() in names[toks[i].low]:
                 return k
