@@ -577,3 +577,15 @@ def test_a_middle_initial_with_or_without_its_full_stop_is_one_name() -> None:
     bush = idx.find("George W Bush")
     assert bush is not None and bush.articles == ["a", "b"] and idx.find("George W. Bush") is bush
     assert idx.find("U.S. Steel") is not None
+
+
+def test_a_listed_the_name_and_its_bare_form_are_one_entity_but_a_surname_is_not_the_city() -> None:
+    texts = {
+        "a": "The Guardian said so. Later the Guardian said more.",
+        "b": "William Hague spoke in The Hague. Hague said the talks went well.",
+    }
+    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    guardian = idx.find("Guardian")
+    assert (guardian.name, guardian.aliases, guardian.mentions) == ("The Guardian", ["Guardian"], 2)
+    assert idx.find("Hague").name == "William Hague"
+    assert idx.find("The Hague").mentions == 1

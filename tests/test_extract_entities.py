@@ -652,3 +652,20 @@ def test_a_holiday_is_a_date_not_a_name_unless_it_starts_one() -> None:
     )
     assert set(found) == {"Good Friday Agreement"}
     assert found["Good Friday Agreement"] == {"misc"}
+
+
+def test_a_listed_the_name_is_found_after_a_lowercase_the() -> None:
+    # "The Times" is listed; mid-sentence its "the" is lowercase and "Times" alone an everyday word
+    found = _types(
+        "The minister wrote to the head. Her coach told the Times: no. It was in the Times Magazine."
+    )
+    assert found["Times"] == {"organization"}
+    assert "Magazine" not in found
+    # at a sentence's start the listed name opens a longer one
+    found = _types(
+        "He voted. The Economist Intelligence Unit said no. The Times Educational Supplement agreed."
+    )
+    assert found == {
+        "The Economist Intelligence Unit": {"organization"},
+        "The Times Educational Supplement": {"organization"},
+    }

@@ -91,6 +91,8 @@ _NUMBERED_STATIONS = frozenset(["channel", "radio"])
 _STATION_NUM_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w.,:]\d)(?!\w)")
 # "the 19th Century": an ordinal makes the capitalised word a period, not a name.
 _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
+# a lowercase "the" just before a word: what opens "The Times" in mid-sentence
+_THE_BEFORE_RE = re.compile(r"(?<![\w'’-])the[ \t\xa0]+\Z")
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 
 # Titles whose "of" names a portfolio ("Minister of Finance", "Professor of Economics"); after others it
@@ -590,6 +592,17 @@ class _Segmenter:
             first_of_chunk = i == 0 or (at_start and initial and all(toks[k].conn for k in range(i)))
             # known names, longest first
             m = self._lex_match(toks, i, lex.names) if low in lex.first_words else None
+            if (
+                m is None
+                and not cur
+                and low in lex.the_names
+                and _THE_BEFORE_RE.search(text, max(0, t.start - 5), t.start)
+            ):
+                # "says the Times": The Times with a lowercase "the" (the whole chunk: not "the Times
+                # Educational Supplement", which is another name)
+                m = self._lex_match(toks, i, lex.the_names)
+                if m is not None and m[0] != n - 1:
+                    m = None
             if m is not None:
                 j, typ = m
                 if cur and not self._absorbs(toks, cur, j, typ):
@@ -903,6 +916,8 @@ class _Segmenter:
             k += 1
         if last is None:
             return False
+        if toks[i].low == "the":  # "The Economist Intelligence Unit", "The Times Educational Supplement"
+            return True
         if last.low in lex.misc_suffix and k - j <= 3:
             return True
         if any(toks[x].low in lex.org_suffix for x in range(j + 1, k)):

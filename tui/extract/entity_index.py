@@ -211,6 +211,8 @@ def build_entity_index(
     variant_group: dict[int, str | None] = {}
     for v in variant_count:
         key = variant_key(v)
+        if key not in ignore and lex.the_names.get(key) == variant_type(v):
+            key = "the " + key  # "the Guardian" mid-sentence is The Guardian; "Hague said" is no city
         g = None if key in ignore else group_of(key)
         variant_group[v] = None if g in ignore else g
 

@@ -56,6 +56,8 @@ class Lexicon:
 
     names: dict[str, str] = field(default_factory=dict)  # known name -> entity type
     canonical: dict[str, str] = field(default_factory=dict)  # known name -> its main form
+    # "times" -> its type: a known name "The X" whose "the" text writes in lowercase ("says the Times")
+    the_names: dict[str, str] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)  # countries, states, regions: "X, Kentucky" is a place
     area_short: set[str] = field(default_factory=set)  # "N.Y.", "Calif.": a state after a town and a comma
@@ -203,6 +205,9 @@ def lexicon() -> Lexicon:
     lex.place_first = _words(place.get("first", []))
 
     lex.first_words = {k.split()[0] for k in lex.names}
+    lex.the_names = {
+        k[4:]: t for k, t in lex.names.items() if k.startswith("the ") and k[4:] not in lex.names
+    }
     common = _sections("common_words.txt")
     lex.function = _words(common.get("function", []))
     lex.common = lex.function | _words(common.get("content", []))
