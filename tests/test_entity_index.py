@@ -485,7 +485,7 @@ def test_names_that_differ_only_by_a_legal_form_are_one_company() -> None:
         "c": [_at(texts["c"], "Vantor Motors", "organization")],
         "d": [_at(texts["d"], "Kelbrook Motor Co", "organization")],
         "e": [_at(texts["e"], "Kelbrook Motor Company", "organization")],
-        "f": [_at(texts["f"], "Kelbrook Motors Co.", "organization")],
+        "f": [EntityMention(at, at + 6, "Fraser", "organization") for at in (0, 19, 39)],
         "g": [
             _at(texts["g"], "Vela Mining", "organization"),
             _at(texts["g"], "Vela Mining", "organization", 1),
@@ -589,3 +589,41 @@ def test_a_listed_the_name_and_its_bare_form_are_one_entity_but_a_surname_is_not
     assert (guardian.name, guardian.aliases, guardian.mentions) == ("The Guardian", ["Guardian"], 2)
     assert idx.find("Hague").name == "William Hague"
     assert idx.find("The Hague").mentions == 1
+
+
+def test_a_surname_goes_to_the_person_its_article_names_not_a_namesake_elsewhere() -> None:
+    # "Britney" alone fell to the weak organisation default in one article; "Spears" beside "Britney
+    # Spears" is still hers, never the tennis player "Abigail Spears" of another article
+    a = "Britney Spears won. Spears was named best female. Britney Spears sang."
+    b = "Abigail Spears lost in Tokyo."
+    c = "Fans of Britney queued."
+    per = {
+        "a": [
+            _m(a, "Britney Spears", "person"),
+            _lone(a, "Spears", "won."),
+            _lone(a, "Britney Spears", "female."),
+        ],
+        "b": [_m(b, "Abigail Spears", "person"), _m(b, "Tokyo", "place")],
+        "c": [_m(c, "Britney", "organization")],
+    }
+    idx = build_entity_index(per)
+    assert idx.find("Spears").name == "Britney Spears"
+    assert idx.find("Britney Spears").mentions == 3
+    assert idx.find("Abigail Spears").mentions == 1
+
+
+def test_a_surname_beside_a_full_name_that_cannot_claim_it_is_no_namesake_from_elsewhere() -> None:
+    # "Fraser" is far more often the store than a first name, so "Fraser Kemp" is no full name for
+    # "Kemp"; still, his article's "Kemp" is not the "Simon Kemp" of another article
+    d = "Fraser Kemp spoke. Kemp said no."
+    e = "Simon Kemp ran. Simon Kemp won."
+    f = "Fraser sales rose. Fraser shares fell. Fraser stores shut."
+    assert [f[at : at + 6] for at in (0, 19, 39)] == ["Fraser"] * 3
+    per = {
+        "d": [_m(d, "Fraser Kemp", "person"), _lone(d, "Kemp", "spoke.")],
+        "e": [_m(e, "Simon Kemp", "person"), _lone(e, "Simon Kemp", "ran.")],
+        "f": [EntityMention(at, at + 6, "Fraser", "organization") for at in (0, 19, 39)],
+    }
+    idx = build_entity_index(per)
+    assert idx.find("Simon Kemp").articles == ["e"]
+    assert idx.find("Kemp").name == "Kemp"

@@ -661,6 +661,7 @@ def test_a_listed_the_name_is_found_after_a_lowercase_the() -> None:
     )
     assert found["Times"] == {"organization"}
     assert "Magazine" not in found
+    assert _types("He told the News of the World so.") == {"News of the World": {"organization"}}
     # at a sentence's start the listed name opens a longer one
     found = _types(
         "He voted. The Economist Intelligence Unit said no. The Times Educational Supplement agreed."
@@ -669,3 +670,8 @@ def test_a_listed_the_name_is_found_after_a_lowercase_the() -> None:
         "The Economist Intelligence Unit": {"organization"},
         "The Times Educational Supplement": {"organization"},
     }
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_named_in_full() -> None:
+    found = _types("Robbie Williams and Britney Spears won. Spears was named best female. Wall Street fell.")
+    assert found["Spears"] == {"person"}

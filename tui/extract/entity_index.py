@@ -307,6 +307,8 @@ def build_entity_index(
             return local[0]
         if len(local) > 1:
             return _main_person(local, local_groups, group_type) or g
+        if any(k.endswith(" " + g) and group_type.get(k) == "person" for k in local_groups):
+            return g  # beside a "Britney Spears" (or a "Wes Brown"), no other person of that surname
         if len(cands) == 1 and cands[0][1]:
             return cands[0][0]
         best = best_known.get(g)
@@ -315,8 +317,6 @@ def build_entity_index(
         shared = [k for k in company[best] & local_groups.keys() if k != g and group_type.get(k) != "place"]
         if len(shared) < 2:
             return g  # a lone "Brown" in a football line-up is not Gordon Brown
-        if any(k.endswith(" " + g) and group_type.get(k) == "person" for k in local_groups):
-            return g  # nor beside a "Wes Brown"
         return best
 
     # place every mention: group numbers in order of first mention, then renumbered by rank
@@ -569,7 +569,11 @@ def _short_form_candidates(
             p = " ".join(prefix)
             if any(w in lex.common or w in lex.names for w in prefix) or p in lex.names:
                 return None
-            if group_type.get(p) in ("place", "organization"):
+            # "Las Vegas Microsoft", "Chelsea Drogba" (not "Britney Spears", though a lone "Britney"
+            # somewhere fell to the weak default for a name: that first name is the rarer form)
+            if group_type.get(p) in ("place", "organization") and group_count.get(p, 0) >= group_count.get(
+                c, 0
+            ):
                 return None
         agrees = t in ("person", "misc")
         if not agrees and not given:

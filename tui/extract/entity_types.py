@@ -735,3 +735,15 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
         else:
             sp.type = typ
         prev = sp
+    # a surname alone that nothing but the weak default typed is the person the article names in full
+    # ("Britney Spears ... Spears was named best female"; "spears" is a word, so the rules above skip it)
+    surnames = {sp.words[-1] for sp in spans if sp.type == "person" and len(sp.words) >= 2}
+    if surnames:
+        for sp in spans:
+            if (
+                len(sp.words) == 1
+                and sp.type == "organization"
+                and sp.words[0] in surnames
+                and max(sp.evidence.scores.values(), default=0.0) <= 1.2
+            ):
+                sp.type = "person"
