@@ -675,3 +675,45 @@ def test_a_listed_the_name_is_found_after_a_lowercase_the() -> None:
 def test_a_surname_that_is_also_a_word_is_the_person_named_in_full() -> None:
     found = _types("Robbie Williams and Britney Spears won. Spears was named best female. Wall Street fell.")
     assert found["Spears"] == {"person"}
+
+
+def test_an_institution_of_a_place_or_people_is_one_organisation() -> None:
+    found = _types(
+        "Prices rose in the spring. A report from the Museum of London came out. The Confederation of "
+        "British Industry and the Association of British Insurers replied. The American Chamber of "
+        "Commerce, the British Chambers of Commerce and the Russian Academy of Sciences met at the "
+        "University of Southern California. The Federal Republic of Yugoslavia and the Embassy of Japan "
+        "did not."
+    )
+    for name in (
+        "Museum of London",
+        "Confederation of British Industry",
+        "Association of British Insurers",
+        "American Chamber of Commerce",
+        "British Chambers of Commerce",
+        "Russian Academy of Sciences",
+        "University of Southern California",
+        "Embassy of Japan",
+    ):
+        assert found[name] == {"organization"}, name
+    assert found["Federal Republic of Yugoslavia"] == {"place"}
+    assert not {"London", "British", "American", "Japan", "California"} & set(found)
+
+
+def test_and_in_an_institutions_name_joins_its_portfolio_not_the_next_name() -> None:
+    found = _types(
+        "Prices rose in the spring. He met the University of California and Dan Gillmor. The Duchy of "
+        "Lancaster and Duchy of Cornwall pay. The Police Federation of England and Wales, the Ministry of "
+        "Industry and Trade and the Centre for Transport and Society spoke."
+    )
+    for name in (
+        "University of California",
+        "Dan Gillmor",
+        "Duchy of Lancaster",
+        "Duchy of Cornwall",
+        "Police Federation of England and Wales",
+        "Ministry of Industry and Trade",
+        "Centre for Transport and Society",
+    ):
+        assert name in found, name
+    assert len(found) == 7

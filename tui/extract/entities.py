@@ -564,8 +564,8 @@ class _Segmenter:
                         ok = not _is_acronym(toks[i + 1].text) and all(toks[k].low != "and" for k in cur)
                         ok = ok and not titled  # "Shaun of the Dead and Vera Drake": two titles
                         ok = ok and (
-                            licensed_of
-                            or (len(cur) >= 2 and self._org_after_and(toks, i))
+                            (licensed_of and not self._and_starts_a_name(toks, i + 1))
+                            or (not licensed_of and len(cur) >= 2 and self._org_after_and(toks, i))
                             or (len(cur) == 1 and self._everyday_words_and_org(toks, cur[0], i))
                         )
                     elif low == "the" and last.conn and licensed_of:
@@ -605,7 +605,18 @@ class _Segmenter:
                     m = None
             if m is not None:
                 j, typ = m
-                if cur and not self._absorbs(toks, cur, j, typ):
+                # "Museum of London", "Organisation of American States", "University of Southern California"
+                after_of = (
+                    licensed_of
+                    and not titled
+                    and typ in ("place", "misc")
+                    and (
+                        toks[cur[-1]].conn
+                        or toks[cur[-1]].low in lex.place_region
+                        or toks[cur[-1]].low in lex.nationalities  # "Board of Deputies of British Jews"
+                    )
+                )
+                if cur and not after_of and not self._absorbs(toks, cur, j, typ):
                     flush()
                 elif cur and j > i:
                     # the whole known name joins: "EADS North America", "Sporting Kansas City"
@@ -759,6 +770,21 @@ class _Segmenter:
         nxt = toks[i + 1]
         return not nxt.conn and nxt.low not in self.lex.function and not nxt.text.isupper()
 
+    def _and_starts_a_name(self, toks: list[_Tok], k: int) -> bool:
+        """Whether the words from ``k``, after "and" in an "X of Y" name, are a name of their own rather
+        than more of the portfolio ("Ministry of Industry and Trade", "Police Federation of England and
+        Wales"): a person ("University of California and Dan Gillmor"), another body ("Duchy of
+        Lancaster and Duchy of Cornwall"), or whatever follows a complete "of" part."""
+        lex = self.lex
+        first = toks[k].low
+        if first in lex.given_names:
+            return True
+        if (first in lex.org_head or first in lex.place_head) and k + 1 < len(toks):
+            return True  # a head that opens a name ("and Duchy of Cornwall"; not "Transport and Society")
+        # after a known name the "of" part is complete ("Bank of Africa and Standard Trust Bank",
+        # "City of London and Westminster"); only a second place goes on with it ("England and Wales")
+        return lex.names.get(toks[k - 2].low) is not None and lex.names.get(first) != "place"
+
     def _heads_a_name_with(self, toks: list[_Tok], cur: list[int], conn: str) -> bool:
         """Whether the words in ``cur`` go on into a name through "of" or "for": they end with an
         organisation's head ("Ministry of ...", "Fund for ...") or, through "of" only, with a place's head
@@ -767,6 +793,10 @@ class _Segmenter:
         head = toks[cur[-1]].low
         if head in lex.org_head:
             return True
+        if conn == "of" and len(cur) >= 2 and head[-1] == "s" and head[:-1] in lex.org_head:
+            return (
+                True  # "British Chambers of Commerce" (not "Unions for Deutsche Boerse" opening a sentence)
+            )
         return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
 
     def _portfolio_end(self, toks: list[_Tok], k: int) -> int:
@@ -922,6 +952,13 @@ class _Segmenter:
             return True
         if any(toks[x].low in lex.org_suffix for x in range(j + 1, k)):
             return True
+        head = toks[k - 1].low
+        if (
+            j == i
+            and toks[i].low in lex.nationalities
+            and (head in lex.org_head or head[:-1] in lex.org_head)
+        ):
+            return True  # "American Chamber of Commerce", "Russian Academy of Sciences"
         if typ == "place" and last.low in lex.place_suffix:
             return True
         if typ == "place" and k - j == 2 and i == j:  # "Moscow Metro", not "Las Vegas Microsoft"

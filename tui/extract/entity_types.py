@@ -260,10 +260,14 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             head = sp.words[sp.words.index("on") - 1]
             ev.add("misc" if head in lex.misc_suffix else "organization", 7)
         elif "of" in sp.words or "for" in sp.words:
-            if first in lex.org_head:
+            # the word before "of" heads the name: "Russian Academy of Sciences", "British Chambers of Commerce"
+            head = sp.words[sp.words.index("of" if "of" in sp.words else "for") - 1]
+            if head in lex.org_head or (head[-1] == "s" and head[:-1] in lex.org_head):
                 ev.add("organization", 7)
-            elif first in lex.place_head:
-                ev.add("place", 6)
+            elif head in lex.place_head or first in lex.place_head:
+                ev.add("place", 6)  # "Republic of Ireland", "the Federal Republic of Yugoslavia"
+            elif first in lex.org_head:
+                ev.add("organization", 7)
             elif "the" in sp.words and first in lex.titles:
                 ev.add("misc", 6)  # "Lord of the Rings", "King of the Hill": a work, not a lord or a hill
             elif "the" in sp.words:
@@ -276,8 +280,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("person", 5)  # an initial ("J. Smith"), not "St. Thomas"
         if last in lex.surnames and last not in lex.org_suffix:
             ev.add("person", 4)
-        if first in lex.nationalities and last in lex.org_suffix:
-            ev.add("organization", 8)
+        if first in lex.nationalities and (last in lex.org_suffix or last in lex.org_head):
+            ev.add("organization", 8)  # "British Airways", "Australian Football League"
         if nw == 2 and first in lex.place_region and lex.names.get(last) == "place":
             ev.add("place", 8)  # "South Australia", "West Yorkshire": a part of a known place
         elif (
