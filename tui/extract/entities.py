@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
 from tui.extract.entity_types import Evidence, type_spans
-from tui.extract.lexicon import Lexicon, is_ordinary, lexicon
+from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
 from tui.extract.time_values import time_words
 from tui.text import sentence_initial
@@ -793,10 +793,9 @@ class _Segmenter:
         head = toks[cur[-1]].low
         if head in lex.org_head:
             return True
-        if conn == "of" and len(cur) >= 2 and head[-1] == "s" and head[:-1] in lex.org_head:
-            return (
-                True  # "British Chambers of Commerce" (not "Unions for Deutsche Boerse" opening a sentence)
-            )
+        # a plural head after a modifier: "British Chambers of Commerce" (not "Unions for Deutsche Boerse ...")
+        if conn == "of" and len(cur) >= 2 and is_org_head(head, lex):
+            return True
         return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
 
     def _portfolio_end(self, toks: list[_Tok], k: int) -> int:
@@ -953,11 +952,7 @@ class _Segmenter:
         if any(toks[x].low in lex.org_suffix for x in range(j + 1, k)):
             return True
         head = toks[k - 1].low
-        if (
-            j == i
-            and toks[i].low in lex.nationalities
-            and (head in lex.org_head or head[:-1] in lex.org_head)
-        ):
+        if j == i and toks[i].low in lex.nationalities and is_org_head(head, lex):
             return True  # "American Chamber of Commerce", "Russian Academy of Sciences"
         if typ == "place" and last.low in lex.place_suffix:
             return True

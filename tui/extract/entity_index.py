@@ -571,9 +571,8 @@ def _short_form_candidates(
                 return None
             # "Las Vegas Microsoft", "Chelsea Drogba" (not "Britney Spears", though a lone "Britney"
             # somewhere fell to the weak default for a name: that first name is the rarer form)
-            if group_type.get(p) in ("place", "organization") and group_count.get(p, 0) >= group_count.get(
-                c, 0
-            ):
+            other_kind = group_type.get(p) in ("place", "organization")
+            if other_kind and group_count.get(p, 0) >= group_count.get(c, 0):
                 return None
         agrees = t in ("person", "misc")
         if not agrees and not given:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from tui.extract.lexicon import is_ordinary, norm_key
+from tui.extract.lexicon import is_ordinary, is_org_head, norm_key
 
 if TYPE_CHECKING:
     from tui.extract.entities import Span
@@ -262,7 +262,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         elif "of" in sp.words or "for" in sp.words:
             # the word before "of" heads the name: "Russian Academy of Sciences", "British Chambers of Commerce"
             head = sp.words[sp.words.index("of" if "of" in sp.words else "for") - 1]
-            if head in lex.org_head or (head[-1] == "s" and head[:-1] in lex.org_head):
+            if is_org_head(head, lex):
                 ev.add("organization", 7)
             elif head in lex.place_head or first in lex.place_head:
                 ev.add("place", 6)  # "Republic of Ireland", "the Federal Republic of Yugoslavia"

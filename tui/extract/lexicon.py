@@ -129,6 +129,12 @@ def is_ordinary(word: str, vocabulary: set[str]) -> bool:
     )
 
 
+def is_org_head(word: str, lex: Lexicon) -> bool:
+    """Whether a lowercase word heads an institution's name, in the singular or plural ("Chamber",
+    "Chambers" of Commerce)."""
+    return word in lex.org_head or (word[-1:] == "s" and word[:-1] in lex.org_head)
+
+
 def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool = False) -> set[str]:
     """Add the names of ``groups`` (the first of each is the main form); returns the keys of the names
     written with a lowercase letter."""
