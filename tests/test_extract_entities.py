@@ -704,7 +704,8 @@ def test_and_in_an_institutions_name_joins_its_portfolio_not_the_next_name() -> 
     found = _types(
         "Prices rose in the spring. He met the University of California and Dan Gillmor. The Duchy of "
         "Lancaster and Duchy of Cornwall pay. The Police Federation of England and Wales, the Ministry of "
-        "Industry and Trade and the Centre for Transport and Society spoke."
+        "Industry and Trade and the Centre for Transport and Society spoke. Shares in Bank of America Corp. and "
+        "JPMorgan Chase & Co. rose."
     )
     for name in (
         "University of California",
@@ -714,6 +715,8 @@ def test_and_in_an_institutions_name_joins_its_portfolio_not_the_next_name() -> 
         "Police Federation of England and Wales",
         "Ministry of Industry and Trade",
         "Centre for Transport and Society",
+        "Bank of America Corp.",
+        "JPMorgan Chase & Co.",
     ):
         assert name in found, name
-    assert len(found) == 7
+    assert len(found) == 9

@@ -781,9 +781,12 @@ class _Segmenter:
             return True
         if (first in lex.org_head or first in lex.place_head) and k + 1 < len(toks):
             return True  # a head that opens a name ("and Duchy of Cornwall"; not "Transport and Society")
+        before = toks[k - 2].low
+        if before.rstrip(".") in lex.org_legal:
+            return True  # "Bank of America Corp. and JPMorgan Chase & Co.": the company's name ended
         # after a known name the "of" part is complete ("Bank of Africa and Standard Trust Bank",
         # "City of London and Westminster"); only a second place goes on with it ("England and Wales")
-        return lex.names.get(toks[k - 2].low) is not None and lex.names.get(first) != "place"
+        return lex.names.get(before) is not None and lex.names.get(first) != "place"
 
     def _heads_a_name_with(self, toks: list[_Tok], cur: list[int], conn: str) -> bool:
         """Whether the words in ``cur`` go on into a name through "of" or "for": they end with an
