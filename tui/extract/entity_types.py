@@ -550,8 +550,11 @@ def _places_that_play(text: str, spans: list[Span], lex: Lexicon) -> None:
     where something happens ("in Liverpool", "at Newcastle") or a dateline. Countries stay places."""
     teams: dict[str, int] = {}
     cued: set[int] = set()
+    others: list[Span] = []  # names that are no town: read for a strong cue only if needed
     for sp in spans:
-        if _may_be_a_team(sp, lex) and (cue := _team_cue(text, sp, lex)):
+        if not _may_be_a_team(sp, lex):
+            others.append(sp)
+        elif cue := _team_cue(text, sp, lex):
             key = " ".join(sp.words)
             teams[key] = max(cue, teams.get(key, 0))
             cued.add(sp.start)
@@ -560,7 +563,7 @@ def _places_that_play(text: str, spans: list[Span], lex: Lexicon) -> None:
     if (
         max(teams.values()) < 2
         and len(_SPORT_WORDS_RE.findall(text, 0, 6000)) < 2
-        and not any(_team_cue(text, sp, lex) == 2 for sp in spans)  # "Real Madrid striker"
+        and not any(_team_cue(text, sp, lex) == 2 for sp in others)  # "Real Madrid striker"
     ):
         return  # only weak cues, and nothing else to call it a sports story
     for sp in spans:
