@@ -540,6 +540,23 @@ def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
     assert quillon is not None and quillon.type == "misc" and quillon.articles == list("abcdef")
 
 
+def test_a_band_named_as_one_in_two_articles_is_an_organisation_everywhere() -> None:
+    """ "the band Dorian Quill" twice makes a bare "Dorian Quill" the band, not a person."""
+    texts = {
+        "a": "The band Dorian Quill released a new album on Monday.",
+        "b": "Fans of the band Dorian Quill queued overnight for tickets.",
+        "c": "Dorian Quill played in Leeds last night.",
+        "d": "Tickets for Dorian Quill sold out quickly.",
+        "e": "Critics liked Dorian Quill a lot.",
+    }
+    per = {k: extract_entities(t) for k, t in texts.items()}
+    band = build_entity_index(per, None, texts).find("Dorian Quill")
+    assert band is not None and band.type == "organization" and band.articles == list("abcde")
+    # one article's cue does not outvote the rest
+    del per["a"]
+    assert build_entity_index(per, None, texts).find("Dorian Quill").type == "person"
+
+
 def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> None:
     texts = {
         "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",

@@ -720,3 +720,17 @@ def test_and_in_an_institutions_name_joins_its_portfolio_not_the_next_name() -> 
     ):
         assert name in found, name
     assert len(found) == 9
+
+
+def test_a_name_with_a_plural_verb_is_a_band_or_team_but_not_one_of_several_people() -> None:
+    """A person takes "was", never "were": "Gordon Vance were nominated" names a band."""
+    ents = _types("Last night Gordon Vance were the only British band nominated for the prize.")
+    assert ents["Gordon Vance"] == {"organization"}
+    # one of several subjects, a subjunctive, an object: people still
+    ents = _types("Kelly Marsh and compatriot Dana Vossberg were given provisional suspensions.")
+    assert ents["Dana Vossberg"] == {"person"}
+    assert _types("He said that if Gordon Vance were to resign, he would stand.")["Gordon Vance"] == {
+        "person"
+    }
+    assert _types("The boys playing Gordon Vance are all under fifteen.")["Gordon Vance"] == {"person"}
+    assert _types("Sales in Tatarstan were up by a tenth.")["Tatarstan"] == {"place"}

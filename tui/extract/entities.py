@@ -1129,6 +1129,8 @@ _NOT_AFTER_MODEL = frozenset(
 # are noisy ("X, who" makes any name a person). A product cue ("the X operating system") is strong when
 # it leaves the mention misc: a maker keeps its own type there ("Airbus aircraft"), so only what an
 # article calls a product carries that across the corpus ("Windows" named alone in other articles).
+# An organisation is strong after a word naming a body ("the band X", "carmaker X") or before a plural
+# verb ("X were"): a band or a firm named like a person ("Scissor Sisters", "Hewlett Packard").
 _STRONG = 5.0
 
 
@@ -1145,8 +1147,10 @@ def extract_entities(text: str) -> list[EntityMention]:
         if sp.type is None:
             continue
         ev = sp.evidence
-        strong = (sp.type == "misc" and (sp.product_cued or ev.scores.get("misc", 0.0) >= _STRONG)) or (
-            sp.type == "person" and ev.titled
+        strong = (
+            (sp.type == "misc" and (sp.product_cued or ev.scores.get("misc", 0.0) >= _STRONG))
+            or (sp.type == "person" and ev.titled)
+            or (sp.type == "organization" and ev.org_cued)
         )
         out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong))
     return out

@@ -24,6 +24,15 @@ TYPE_ORDER = ("organization", "person", "place", "misc")
 _PUNCT = "\"'“”‘’`()[]{},;:!?«»"
 _NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-]+)?")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
+_PLURAL_VERBS = frozenset(["were", "are"])
+_SUBJECT_ELSEWHERE = re.compile(r"[,&(]")  # a list or an aside runs into the name
+_JOINS_SUBJECTS = frozenset(["and", "or", "nor", "&", "as", "with", "plus"])
+# words before a name that make something else the subject of a plural verb after it, or make "were"
+# a subjunctive: "talks with X were", "if X were"
+_NOT_SUBJECT_BEFORE_RE = re.compile(
+    r"and|or|nor|&|in|at|of|on|from|to|for|by|with|without|between|among|about|against|as|than|like"
+    r"|if|unless|though|although|whether|wish|wished|suppose|supposing|that"
+)
 _AGE_RE = re.compile(r"\s*,\s*\d{1,2}\s*,")
 # ", Kentucky" closing a phrase (not "Kentucky's", "Texas Republican" or a list going on with "and")
 _AREA_AFTER_RE = re.compile(
@@ -138,12 +147,13 @@ _PLACE_OF = frozenset(
 class Evidence:
     """Scores per type (the best seen for each) and a few flags."""
 
-    __slots__ = ("scores", "suffix", "titled")
+    __slots__ = ("scores", "suffix", "titled", "org_cued")
 
     def __init__(self) -> None:
         self.scores: dict[str, float] = {}
         self.suffix = ""
         self.titled = False  # a title or role just before the name: "rapper Eminem", "Mayor X"
+        self.org_cued = False  # the context calls it a body: "the band X", "X were"
 
     def add(self, typ: str, score: float) -> None:
         if score > self.scores.get(typ, 0.0):
@@ -224,6 +234,19 @@ def _initials_match(text: str, start: int, acronym: str) -> bool:
     if not all(w[:1].islower() for w in tail):
         return False
     return "".join(w[0] for w in tail) == letters
+
+
+def _subject_of_what_follows(text: str, sp: Span, p1: str, gap: str) -> bool:
+    """Whether the name can be the subject of the verb after it on its own: not one of several ("Blair
+    and Brown were", "Smith and his partner Ann Jones were"), an object ("sales in Tatarstan were"), a
+    subjunctive ("if Blair were") or a word that may only be capitalised for opening a sentence."""
+    if not p1 or _starts_line_or_sentence(text, sp.start):
+        return len(sp.words) > 1  # (not "Results were", "Ecologists are")
+    low = p1.casefold()
+    if _SUBJECT_ELSEWHERE.search(gap) or _NOT_SUBJECT_BEFORE_RE.fullmatch(low) or low.endswith(("ing", "ed")):
+        return False  # (nor the object of a verb: "the boys playing Billy are")
+    clause = re.split(r"[.!?;:\n]", text[max(0, sp.start - 60) : sp.start])[-1]
+    return not any(w in _JOINS_SUBJECTS for w in clause.split()[-6:])
 
 
 def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]) -> bool:
@@ -330,6 +353,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if p1[:1].islower():
             if low1 in lex.org_cue:
                 ev.add("organization", 5)
+                ev.org_cued = True
             elif low1 in lex.titles and not ("," in gap and low1 in _ALSO_ADVERBS):
                 ev.add("person", 6)
                 ev.titled = True
@@ -374,6 +398,17 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                     ev.add("misc", 5)  # "The Aviator, starring Leonardo DiCaprio"
             elif not punct and w1l in lex.org_after:
                 ev.add("organization", 4)
+            elif (
+                not punct
+                and w1l in _PLURAL_VERBS
+                and not ev.titled  # "Acme and its founder John Smith were": one of several subjects
+                and last not in lex.misc_suffix  # "the Brit Awards are": an event
+                and _subject_of_what_follows(text, sp, p1, gap)
+            ):
+                # a plural verb after one name: "Franz Ferdinand were", "Keane are" name a band or a
+                # team (not "Blair and Brown were", "sales in Tatarstan were", "if Blair were")
+                ev.add("organization", 7)
+                ev.org_cued = True
             elif not punct and not det and w1l in _PRODUCT_AFTER and (w1l != "line" or nw == 1):
                 product_cue = True
         if punct == "," and _AGE_RE.match(text, e):

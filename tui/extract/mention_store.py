@@ -22,7 +22,7 @@ class EntityMentionStore:
     text order.
 
     ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``;
-    ``strong`` is ``EntityMention.strong``: a work or event typed by a cue in the text.
+    ``strong`` is ``EntityMention.strong``: a mention typed by a cue in the text.
     """
 
     __slots__ = ("_form_ids", "by_article", "forms")

@@ -17,8 +17,9 @@ class EntityMention:
     text: str
     type: str  # one of ENTITY_TYPES
     # typed by a cue in the text, not only by the name's shape: a work or event ("the film X", "X,
-    # starring") or a person after a title or role ("rapper X"); across a corpus such mentions
-    # outvote the shape's guesses (see entities._STRONG)
+    # starring"), a person after a title or role ("rapper X"), or an organisation after a word naming
+    # a body ("the band X"); across a corpus such mentions outvote the shape's guesses (see
+    # entities._STRONG)
     strong: bool = False
 
     def __reduce__(self) -> tuple:
