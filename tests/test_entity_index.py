@@ -557,6 +557,23 @@ def test_a_band_named_as_one_in_two_articles_is_an_organisation_everywhere() -> 
     assert build_entity_index(per, None, texts).find("Dorian Quill").type == "person"
 
 
+def test_a_word_only_guessed_an_organisation_is_the_person_the_corpus_names_in_full() -> None:
+    """A match report's bare "Marsdale" is the Daniel Marsdale another article names, not a company;
+    a word spelt otherwise than the surname ("Mactavy" beside "Robert MacTavy") stays what it was."""
+    texts = {
+        "a": "Daniel Marsdale scored twice for the visitors on Saturday.",
+        "b": "The second goal came from Marsdale after the break.",
+        "c": "A late header by Marsdale settled it.",
+        "d": "Robert MacTavy founded the shop in 1990.",
+        "e": "The new Mactavy has a faster chip.",
+        "f": "Sales of the Mactavy rose.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    player = idx.find("Marsdale")
+    assert player is not None and player.name == "Daniel Marsdale" and player.articles == list("abc")
+    assert idx.find("Mactavy").type == "organization" and idx.find("Robert MacTavy").articles == ["d"]
+
+
 def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> None:
     texts = {
         "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",

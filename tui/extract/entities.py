@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
-from tui.extract.entity_types import Evidence, type_spans
+from tui.extract.entity_types import Evidence, only_guessed, type_spans
 from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
 from tui.extract.time_values import time_words
@@ -1152,5 +1152,6 @@ def extract_entities(text: str) -> list[EntityMention]:
             or (sp.type == "person" and ev.titled)
             or (sp.type == "organization" and ev.org_cued)
         )
-        out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong))
+        weak = sp.type == "organization" and len(sp.words) == 1 and only_guessed(sp)
+        out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong, weak))
     return out

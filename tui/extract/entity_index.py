@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tui.extract.lexicon import lexicon, norm_key
+from tui.extract.lexicon import Lexicon, is_ordinary, lexicon, norm_key
 from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
 
@@ -158,10 +158,10 @@ def build_entity_index(
     merge_to = {_name_key(a): _name_key(c) for a, c in options.merge.items()}
     merge_names = {_name_key(c): str(c) for c in options.merge.values()}
 
-    # A mention's "variant" is its code in the store (form * 8 + strong * 4 + type); an extra entity found in a
-    # text gets a variant numbered past those, with its own surface, key and type.
+    # A mention's "variant" is its code in the store (form * 16 + weak * 8 + strong * 4 + type); an extra
+    # entity found in a text gets a variant numbered past those, with its own surface, key and type.
     forms = store.forms
-    first_extra = 8 * len(forms)
+    first_extra = 16 * len(forms)
     extra_variants: list[tuple[str, str, str]] = []  # (surface, form key, type)
     extras = _extra_entities(options)
     extra_types = {ex.key: ex.type for ex in extras}
@@ -172,10 +172,10 @@ def build_entity_index(
     form_keys = [_name_key(f) for f in forms]
 
     def variant_surface(v: int) -> str:
-        return forms[v >> 3] if v < first_extra else extra_variants[v - first_extra][0]
+        return forms[v >> 4] if v < first_extra else extra_variants[v - first_extra][0]
 
     def variant_key(v: int) -> str:
-        return form_keys[v >> 3] if v < first_extra else extra_variants[v - first_extra][1]
+        return form_keys[v >> 4] if v < first_extra else extra_variants[v - first_extra][1]
 
     def variant_type(v: int) -> str:
         return ENTITY_TYPES[v & 3] if v < first_extra else extra_variants[v - first_extra][2]
@@ -219,18 +219,38 @@ def build_entity_index(
     type_votes: dict[str, Counter] = defaultdict(Counter)
     group_count: Counter = Counter()
     titled: set[str] = set()  # groups named after a title or role in several articles ("singer Bono")
+    guessed: Counter = Counter()  # mentions typed by nothing but the fallback guess, per group
     for v, n in variant_count.items():
         g = variant_group[v]
         if g is not None:
+            group_count[g] += n
+            if v < first_extra and v & 8:
+                guessed[g] += n
             # each article with a cue for the type adds votes: "the biopic The Aviator" in a few
             # articles decides what a bare "The Aviator" is in the others; one article's cue
             # (however often it names the thing, and cues can misfire) does not outvote the corpus
             cued = cued_in.get(v, 0)
             type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
-            group_count[g] += n
             if cued >= 2 and variant_type(v) == "person":
                 titled.add(g)
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
+    # a name that is an organisation only by the fallback guess is a person where the corpus names someone
+    # of that surname, spelt alike, in full ("Foley" in a team line-up, "Anthony Foley" in another report;
+    # not the computer "Macintosh" beside a "Robert MacIntosh")
+    surnames = {
+        variant_surface(v).rsplit(None, 1)[-1]
+        for v, g in variant_group.items()
+        if g is not None and group_type.get(g) == "person" and _full_personal_name(g, lex)
+    }
+    for v, g in variant_group.items():
+        if (
+            g in guessed
+            and group_type[g] == "organization"
+            and type_votes[g]["organization"] == guessed[g]
+            and variant_surface(v) in surnames
+            and _may_be_a_surname(g, lex)
+        ):
+            group_type[g] = "person"
     # a one-word "person" the corpus never names in full ("Chelsea" with no "Chelsea Smith") is doubtful:
     # a fair share of other votes wins ("Chelsea winger X" makes it a club), unless titles or roles
     # name it in several articles (stage names: "singer Bono", "rapper Eminem")
@@ -398,6 +418,22 @@ def build_entity_index(
             it = iter(out)
             mentions[aid] = array("I", [x for t in sorted(zip(it, it, it, strict=True)) for x in t])
     return EntityIndex(entities, mentions)
+
+
+def _full_personal_name(key: str, lex: Lexicon) -> bool:
+    """A person's name as given in full: a given name or an initial, then a surname ("anthony foley", "d
+    humphreys"), not a phrase guessed to be a person ("save betamax", "bonnie & clyde")."""
+    words = key.split()
+    return (
+        len(words) >= 2
+        and (words[0] in lex.given_names or len(words[0].rstrip(".")) == 1)
+        and not any(w in ("&", "and") for w in words)  # "Bonnie & Clyde"
+    )
+
+
+def _may_be_a_surname(word: str, lex: Lexicon) -> bool:
+    """An unknown one-word name that is no everyday word ("Rock", "Winter") or listed name."""
+    return " " not in word and word not in lex.names and not is_ordinary(word, lex.vocabulary)
 
 
 def _main_person(names: list[str], counts: Counter, group_type: Mapping[str, str]) -> str | None:

@@ -144,6 +144,15 @@ _PLACE_OF = frozenset(
 )
 
 
+# The score of the fallback that makes an unknown capitalised word an organisation: below any evidence.
+GUESS = 1.2
+
+
+def only_guessed(sp: Span) -> bool:
+    """Whether nothing but the fallback typed the span."""
+    return max(sp.evidence.scores.values(), default=0.0) <= GUESS
+
+
 class Evidence:
     """Scores per type (the best seen for each) and a few flags."""
 
@@ -760,8 +769,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp
                 continue
-            if score < 1.2:
-                ev.add("organization", 1.2)
+            if score < GUESS:
+                ev.add("organization", GUESS)
                 typ, score = ev.best()
         if (
             _is_acronym(raw)
@@ -786,6 +795,6 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 len(sp.words) == 1
                 and sp.type == "organization"
                 and sp.words[0] in surnames
-                and max(sp.evidence.scores.values(), default=0.0) <= 1.2
+                and only_guessed(sp)
             ):
                 sp.type = "person"

@@ -18,11 +18,13 @@ _MISC = _TYPE_CODE["misc"]
 
 
 class EntityMentionStore:
-    """Article id -> its mentions as flat ``(start, end, form * 8 + strong * 4 + type)`` triples, in
+    """Article id -> its mentions as flat ``(start, end, form * 16 + weak * 8 + strong * 4 + type)``
+    triples, in
     text order.
 
     ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``;
-    ``strong`` is ``EntityMention.strong``: a mention typed by a cue in the text.
+    ``strong`` is ``EntityMention.strong``: a mention typed by a cue in the text; ``weak`` is
+    ``EntityMention.weak``: one typed by nothing but the fallback guess.
     """
 
     __slots__ = ("_form_ids", "by_article", "forms")
@@ -51,7 +53,9 @@ class EntityMentionStore:
         flat = array("I")
         form_id, code = self._form_id, _TYPE_CODE.get
         for m in mentions:
-            flat.extend((m.start, m.end, form_id(m.text) * 8 + 4 * m.strong + code(m.type, _MISC)))
+            flat.extend(
+                (m.start, m.end, form_id(m.text) * 16 + 8 * m.weak + 4 * m.strong + code(m.type, _MISC))
+            )
         self.by_article[article_id] = flat
 
     def copy_article(self, other: EntityMentionStore, article_id: str) -> None:
@@ -60,7 +64,7 @@ class EntityMentionStore:
         forms, form_id = other.forms, self._form_id
         for i in range(2, len(flat), 3):
             code = flat[i]
-            flat[i] = form_id(forms[code >> 3]) * 8 + (code & 7)
+            flat[i] = form_id(forms[code >> 4]) * 16 + (code & 15)
         self.by_article[article_id] = flat
 
     def __contains__(self, article_id: str) -> bool:

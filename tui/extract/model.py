@@ -21,11 +21,14 @@ class EntityMention:
     # a body ("the band X"); across a corpus such mentions outvote the shape's guesses (see
     # entities._STRONG)
     strong: bool = False
+    # typed by nothing but the fallback for an unknown word ("Kezman" alone is guessed an
+    # organisation); across a corpus such mentions decide a name's type only when nothing else does
+    weak: bool = False
 
     def __reduce__(self) -> tuple:
         # Rebuilt by calling the class: far quicker than the dataclass default for the millions
         # of these a large corpus's cache holds.
-        return (EntityMention, (self.start, self.end, self.text, self.type, self.strong))
+        return (EntityMention, (self.start, self.end, self.text, self.type, self.strong, self.weak))
 
 
 @dataclass(frozen=True, slots=True)
