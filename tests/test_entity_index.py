@@ -574,6 +574,20 @@ def test_a_word_only_guessed_an_organisation_is_the_person_the_corpus_names_in_f
     assert idx.find("Mactavy").type == "organization" and idx.find("Robert MacTavy").articles == ["d"]
 
 
+def test_an_initial_and_surname_join_the_person_of_that_initial_named_in_the_article() -> None:
+    """A line-up's "G Hollister" is the Gareth Hollister its report names; "J Hollister" is someone else."""
+    texts = {
+        "a": "Wales coach Mike Ruddock said Gareth Hollister would start against England.\n\n"
+        "Wales: G Hollister, T Brandwick, R Pennant.",
+        "b": "England: J Hollister, K Smithers.",
+        "c": "Gareth Hollister kicked three penalties.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    player = idx.find("G Hollister")
+    assert player is not None and player.name == "Gareth Hollister" and player.mentions == 3
+    assert idx.find("J Hollister").name == "J Hollister"
+
+
 def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> None:
     texts = {
         "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",

@@ -4,11 +4,14 @@ Merging rules, in order:
 
 1. ``options.merge`` maps an alias to a canonical name; ``options.ignore`` drops names.
 2. Forms the word lists know as one place or organisation share it ("U.S." and "United States").
-3. A form takes the type most of its mentions have (type consistency across the corpus).
+3. A form takes the type most of its mentions have (type consistency across the corpus); cued mentions
+   in several articles weigh more, and a word that only the fallback guess made an organisation is a
+   person where the corpus names someone of that surname in full.
 4. A short form merges into a full name when that is unambiguous and plausible, first within the article,
    then across the corpus (where the full name must be well attested): a surname into a person ("Sobyanin"
-   -> "Sergei Sobyanin"), a first word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" ->
-   "General Motors", though "GM Daewoo" begins with it); only within the article, an acronym into a
+   -> "Sergei Sobyanin"; "S Sobyanin" only where the article or the company it keeps says so), a first
+   word or an acronym into an organisation ("JAC" -> "JAC Motors", "GM" -> "General Motors", though
+   "GM Daewoo" begins with it); only within the article, an acronym into a
    product or event named in full ("IE" -> "Internet Explorer"), a first name into a person, and an
    institution's head noun into the one such institution named ("Steve" -> "Steve Jobs", "Commission"
    -> "European Commission"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
@@ -680,6 +683,14 @@ def _short_form_candidates(
             # clipped words: "Lib Dem(s)" for "Liberal Democrats"
             cands = [
                 (c, group_count.get(c, 0) >= 2) for c in by_stem[words[0][:3]] if _clips(words, c.split())
+            ]
+        elif t == "person" and len(words) == 2 and len(initial := words[0].rstrip(".")) == 1:
+            # an initial for the given name ("G Henson", a team line-up's form of "Gavin Henson"): in an
+            # article naming the person in full, or one sharing the company that person keeps elsewhere
+            cands = [
+                (c, False)
+                for c in by_last.get(words[-1], [])
+                if len(first := c.split()[0].rstrip(".")) > 1 and first.startswith(initial)
             ]
         elif t == "person" and len(words) == 2:
             # "Mr Putin"-less forms like "Vladimir Putin" vs "Vladimir V. Putin": same first and last word
