@@ -588,6 +588,19 @@ def test_an_initial_and_surname_join_the_person_of_that_initial_named_in_the_art
     assert idx.find("J Hollister").name == "J Hollister"
 
 
+def test_an_awards_ceremony_is_one_event_by_any_of_its_names() -> None:
+    texts = {
+        "a": "She won a Golden Globe last month and is tipped for the Academy Awards.",
+        "b": "The Oscars will be held in February; the Golden Globes came first.",
+        "c": "He has two Grammys and hopes for a third Grammy next year.",
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    oscars, globes, grammys = idx.find("Academy Awards"), idx.find("Golden Globe"), idx.find("Grammy")
+    assert oscars is not None and oscars.name == "Oscars" and oscars.articles == ["a", "b"]
+    assert globes is not None and globes.type == "misc" and globes.articles == ["a", "b"]
+    assert grammys is not None and grammys.type == "misc" and grammys.mentions == 2
+
+
 def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> None:
     texts = {
         "a": "Visitors at the Vexel Games Show saw new consoles. Organisers said VGS closed on Sunday.",
