@@ -734,3 +734,11 @@ def test_a_name_with_a_plural_verb_is_a_band_or_team_but_not_one_of_several_peop
     }
     assert _types("The boys playing Gordon Vance are all under fifteen.")["Gordon Vance"] == {"person"}
     assert _types("Sales in Tatarstan were up by a tenth.")["Tatarstan"] == {"place"}
+
+
+def test_a_test_match_is_no_name_but_a_board_named_for_it_is() -> None:
+    ents = _types("He was picked for the second Test against Australia, his first Test since the tour.")
+    assert "Test" not in ents and ents["Australia"] == {"place"}
+    assert _types("Test rugby is hard, said Smith.").keys() == {"Smith"}
+    ents = _types("A spokesman for the Test and County Cricket Board said no.")
+    assert ents["Test and County Cricket Board"] == {"organization"}
