@@ -19,8 +19,7 @@ _MISC = _TYPE_CODE["misc"]
 
 class EntityMentionStore:
     """Article id -> its mentions as flat ``(start, end, form * 16 + weak * 8 + strong * 4 + type)``
-    triples, in
-    text order.
+    triples, in text order.
 
     ``forms[n]`` is the surface text of form ``n``; the type is an index into ``ENTITY_TYPES``;
     ``strong`` is ``EntityMention.strong``: a mention typed by a cue in the text; ``weak`` is

@@ -21,8 +21,8 @@ class EntityMention:
     # a body ("the band X"); across a corpus such mentions outvote the shape's guesses (see
     # entities._STRONG)
     strong: bool = False
-    # typed by nothing but the fallback for an unknown word ("Kezman" alone is guessed an
-    # organisation); across a corpus such mentions decide a name's type only when nothing else does
+    # typed by nothing but the fallback for an unknown word (a line-up's "Foley" alone is guessed an
+    # organisation); across a corpus a name resting on such guesses alone may be a person's surname
     weak: bool = False
 
     def __reduce__(self) -> tuple:
