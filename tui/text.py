@@ -12,6 +12,9 @@ from collections.abc import Iterator
 # Letters (with any combining marks) or runs of digits: "with2023" gives "with" and "2023".
 TOKEN_RE = re.compile(r"(?:[^\W\d_][\u0300-\u036f\u0483-\u0489]*)+|\d+")
 
+# A possessive ending, straight or curly: "Monday's", "Britain’s".
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break.
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")

@@ -11,14 +11,13 @@ import re
 
 from tui.extract.lexicon import lexicon
 from tui.extract.time_values import time_words
-from tui.text import sentence_initial, title_cased_line
+from tui.text import POSSESSIVE_RE, sentence_initial, title_cased_line
 
 # Words after which a capitalised run starts a name: "the Sunday Times", "by Sunday Telegraph
 # journalist ...", "like Sunday Bloody Sunday" (but "on Tuesday Mitsubishi said": a date).
 _OPENS_A_NAME = frozenset({"the", "a", "an", "and", "or", "like", "by", "of"})
 _CAPITALISED_AFTER_RE = re.compile(r"[ \t]+([A-Z][\w&]*)")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])([\w'’]+)[ \t]+\Z")
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
 _DATE_AFTER_RE = re.compile(r"\.?,?[ \t]+(?:\d{1,2}\b|[A-Z][a-z]{2,8}\.?[ \t]+\d)")
 
 
@@ -30,7 +29,7 @@ def continues_into_a_name(text: str, start: int, end: int, weekday: bool = True)
     if title_cased_line(text, start):
         return False  # a headline capitalises every word: "Shares Slide On Monday As Oil Rises"
     nxt = _CAPITALISED_AFTER_RE.match(text, end)
-    if nxt is None or _POSSESSIVE_RE.match(text, end):
+    if nxt is None or POSSESSIVE_RE.match(text, end):
         return False
     if not weekday:
         return not _time_word(nxt.group(1).casefold())
@@ -38,7 +37,7 @@ def continues_into_a_name(text: str, start: int, end: int, weekday: bool = True)
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     prev = before.group(1) if before else ""
-    opens = prev.casefold() in _OPENS_A_NAME or _POSSESSIVE_RE.search(prev) is not None
+    opens = prev.casefold() in _OPENS_A_NAME or POSSESSIVE_RE.search(prev) is not None
     return opens and not _time_word(nxt.group(1).casefold())
 
 

@@ -28,7 +28,7 @@ from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
 from tui.extract.entity_types import Evidence, only_guessed, type_spans
 from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
-from tui.extract.time_values import time_words
+from tui.extract.time_values import holiday_key, time_words
 from tui.text import sentence_initial
 
 
@@ -470,8 +470,7 @@ class _Segmenter:
         if toks[i].low not in names:
             return 0
         for k in range(min(len(toks) - i, longest), 1, -1):
-            phrase = " ".join(self.text[toks[i].start : toks[i + k - 1].end].split()).replace("’", "'")
-            if phrase.casefold() in names[toks[i].low]:
+            if holiday_key(self.text[toks[i].start : toks[i + k - 1].end]) in names[toks[i].low]:
                 return k
         return 0
 

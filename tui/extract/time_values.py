@@ -57,6 +57,12 @@ def _pairs(lines: list[str]) -> dict[str, str]:
     return out
 
 
+def holiday_key(phrase: str) -> str:
+    """How ``TimeWords.holidays`` spells a holiday's name as a text writes it: "New  Year’s Day" is
+    "new year's day"."""
+    return " ".join(phrase.split()).replace("’", "'").casefold()
+
+
 @functools.cache
 def time_words() -> TimeWords:
     """The word lists, loaded once."""

@@ -28,6 +28,7 @@ from tui.extract.time_values import (
     direction_at,
     duration_value,
     holiday_date,
+    holiday_key,
     iso_week,
     month_year,
     parse_number,
@@ -36,7 +37,7 @@ from tui.extract.time_values import (
     time_words,
     weekday_date,
 )
-from tui.text import line_bounds, sentence_initial, title_cased_line
+from tui.text import POSSESSIVE_RE, line_bounds, sentence_initial, title_cased_line
 
 
 def _trie_alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -267,7 +268,6 @@ def _month(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{year:04d}-{month:02d}"
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
 _HOLIDAY_FIRST_WORD_RE = re.compile(r"(\w+)[ \t]+\Z")  # "Good" of "Good Friday"
 
 
@@ -289,7 +289,7 @@ def _weekday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         d = weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
     elif rel in ("next", "this coming"):
         d = weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
-    elif _POSSESSIVE_RE.match(ctx.text, m.end()):
+    elif POSSESSIVE_RE.match(ctx.text, m.end()):
         d = weekday_date(ctx.dct, wd, -1)  # "Wednesday's ruling", "Friday's close": news of a day gone by
     else:
         d = weekday_date(ctx.dct, wd, ctx.direction(m))
@@ -680,7 +680,7 @@ def _noon(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _holiday(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
-    name = " ".join(m["h"].split()).replace("’", "'").casefold()
+    name = holiday_key(m["h"])
     if not _capitalised(ctx, m, "h"):
         return None
     if not m["rel"] and continues_into_a_name(ctx.text, m.start("h"), m.end("h"), weekday=False):
@@ -1468,7 +1468,7 @@ def _merge_anchored(text: str, chosen: list[Span], dct: dt.date | None) -> list[
                 item = (s1, e1, t1, v0)  # "Oct. 12, the day before the plunge": the same day, said again
         if v1 is not None and _FULL_DATE_RE.fullmatch(v1) and t1 == "date":
             week = re.match(r"[ \t]+week\b", text[e1 : e1 + 8])
-            name = " ".join(text[s1:e1].split()).replace("’", "'").casefold()
+            name = holiday_key(text[s1:e1])
             if week and text[s1].isupper() and name in time_words().holidays:
                 item = (s1, e1 + week.end(), "date", iso_week(dt.date.fromisoformat(v1)))
         if t1 == "date":
