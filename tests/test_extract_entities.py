@@ -93,6 +93,29 @@ def test_possessive_is_stripped_and_name_kept() -> None:
     assert not any("'" in n or "’" in n for n in ents)
 
 
+def test_a_firm_named_with_a_possessive_keeps_its_s_but_a_persons_owner_does_not() -> None:
+    ents = _types("Sales at McDonald's rose. The auction at Sotheby's and Lloyd's of London were busy.")
+    assert ents["McDonald's"] == {"organization"} and ents["Sotheby's"] == {"organization"}
+    assert ents["Lloyd's of London"] == {"organization"} and "McDonald" not in ents
+    assert _types("Standard & Poor's cut its rating.").keys() == {"Standard & Poor's"}
+    # a person of that surname owns what follows: the name is the person's, without the "'s"
+    ents = _types("The newsreader Trevor McDonald's show ended. Later, Trevor McDonald said no.")
+    assert ents.keys() == {"Trevor McDonald"}
+    ents = _types("Daniel Moody scored twice. Moody's second try came late.")
+    assert "Moody's" not in ents
+
+
+def test_partners_joined_by_an_ampersand_make_a_firm() -> None:
+    assert _types("Profits at Tucker & Wells rose by a fifth.")["Tucker & Wells"] == {"organization"}
+    assert _types("Shares in Porter & Hunter fell.")["Porter & Hunter"] == {"organization"}
+    # two people, the second named in full; nor a bill named for two holidays
+    assert _types("The show starred Matt Lucas & David Walliams.")["Matt Lucas & David Walliams"] == {
+        "person"
+    }
+    ents = _types("MPs debated the Easter & Harvest Trading Bill.")
+    assert ents["Easter & Harvest Trading Bill"] == {"misc"}
+
+
 def test_titles_mark_people_and_stay_out_of_the_name() -> None:
     ents = _types("In a meeting, President Vladimir Putin and Moscow Mayor Sergei Sobyanin spoke.")
     assert ents["Vladimir Putin"] == {"person"}

@@ -442,11 +442,31 @@ class _Segmenter:
                 typ = names.get(" ".join(words))
                 if typ is not None and not (j == i and t.low in lex.caps_only and not t.text.isupper()):
                     best = (j, typ)  # (not "Who" or "Us" for WHO or the US)
-            if t.poss or (t.suffix and j > i):
-                break
+            if (t.poss and not t.low.endswith("'s")) or (t.suffix and j > i):
+                break  # (a name spelt with its "'s" may go on: "Lloyd's of London")
             if t.suffix:
                 break
         return best
+
+    def _keep_name_possessives(self, toks: list[_Tok]) -> None:
+        """Give back the "'s" a known name is spelt with ("McDonald's", "Standard & Poor's"): the name runs
+        from the chunk's start or a connector, and its last word is no surname the text has used ("Lewis
+        Moody ... Moody's try" is the player's, "Tony Christie's album" the singer's)."""
+        lex = self.lex
+        text = self.text
+        for j, t in enumerate(toks):
+            if not t.poss or t.low not in lex.possessive_last or t.low in self.surnames:
+                continue
+            if text[t.end : t.end + 2] not in ("'s", "’s", "'S", "’S"):
+                continue
+            for k in range(j + 1):
+                if (k == 0 or toks[k - 1].conn) and not toks[k].conn:
+                    key = " ".join(x.low for x in toks[k:j]) + (" " if k < j else "") + t.low + "'s"
+                    if key in lex.possessive_names:
+                        t.end += 2
+                        t.text = text[t.start : t.end]
+                        t.low += "'s"
+                        break
 
     def _title_len(self, toks: list[_Tok], i: int) -> int:
         """How many tokens from ``i`` form a title ("President", "Prime Minister", "Secretary of State")."""
@@ -525,6 +545,7 @@ class _Segmenter:
         n = len(toks)
         if not n:
             return
+        self._keep_name_possessives(toks)
         initial = headline or sentence_initial(text, toks[0].start)
         person_next = False
         cur: list[int] = []
@@ -1058,6 +1079,7 @@ class _Segmenter:
     def _caps_chunk(self, start: int, end: int, known: dict[str, str]) -> None:
         lex = self.lex
         toks = _split_tokens(self.text, start, end)
+        self._keep_name_possessives(toks)
         i, n = 0, len(toks)
         while i < n:
             t = toks[i]

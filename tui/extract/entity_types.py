@@ -282,6 +282,12 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     if nw >= 2:
         if last in lex.org_suffix:
             ev.add("organization", 7)
+        if (
+            "&" in sp.words
+            and sp.words[sp.words.index("&") + 1] not in lex.given_names
+            and last not in lex.misc_suffix
+        ):
+            ev.add("organization", 7)  # "Marks & Spencer", "Johnson & Johnson": partners' names make a firm
         if last in lex.misc_suffix:
             ev.add("misc", 7)
         if last in lex.place_suffix:

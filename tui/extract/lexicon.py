@@ -95,6 +95,9 @@ class Lexicon:
     not_names: set[str] = field(default_factory=set)  # capitalised words that are never names (USD)
     holidays: set[str] = field(default_factory=set)  # names of holidays: dates when alone ("Christmas")
     caps_only: set[str] = field(default_factory=set)  # names listed only in capitals that are words ("WHO")
+    # "mcdonald's", "standard & poor's": known names whose last word is a possessive; its "'s" stays
+    possessive_names: set[str] = field(default_factory=set)
+    possessive_last: set[str] = field(default_factory=set)  # "mcdonald", "poor": those words without it
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
 
@@ -227,5 +230,7 @@ def lexicon() -> Lexicon:
     lex.holidays = _words(misc.get("holidays", []))
     # "WHO", "US": names listed only in capitals that are also everyday words; written otherwise ("Who is
     # going to pay?", "Us and them") they are the word
+    lex.possessive_names = {k for k in lex.names if k.endswith("'s")}
+    lex.possessive_last = {k.split()[-1][:-2] for k in lex.possessive_names}
     lex.caps_only = {k for k in lex.names if k not in cased and (k in lex.common or k in lex.vocabulary)}
     return lex
