@@ -361,26 +361,33 @@ def test_a_first_name_goes_to_the_person_an_article_is_about() -> None:
     assert idx.find("Steve Ballmer").aliases == []
 
 
-def _politics(n: int) -> tuple[str, list[EntityMention]]:
-    text = f"Tony Blair met Labour MPs in Downing Street (report {n}). Blair spoke."
+def _politics(n: int, who: str = "Tony Blair") -> tuple[str, list[EntityMention]]:
+    text = f"{who} met Labour MPs in Downing Street (report {n}). Blair spoke."
     return text, [
-        _m(text, "Tony Blair", "person"),
+        _m(text, who, "person"),
         EntityMention(text.index("Labour"), text.index("Labour") + 6, "Labour", "organization"),
         EntityMention(text.index("Downing"), text.index("Downing") + 15, "Downing Street", "organization"),
         _lone(text, "Blair", "report"),
     ]
 
 
+def _cherie_and_a_lone_blair() -> dict[str, list[EntityMention]]:
+    """An article naming another Blair in full, and one saying "Blair" alone in Tony Blair's company."""
+    cherie = "Cherie Blair visited a school."
+    lone = "Blair told Labour and Downing Street staff to wait."
+    return {
+        "cherie": [_m(cherie, "Cherie Blair", "person")],
+        "lone": [
+            _lone(lone, "Blair", ""),
+            _m(lone, "Labour", "organization"),
+            _m(lone, "Downing Street", "organization"),
+        ],
+    }
+
+
 def test_a_surname_alone_is_the_person_the_corpus_mostly_means_in_the_same_company() -> None:
     per = {f"p{n}": _politics(n)[1] for n in range(12)}
-    cherie = "Cherie Blair visited a school."
-    per["cherie"] = [_m(cherie, "Cherie Blair", "person")]
-    lone = "Blair told Labour and Downing Street staff to wait."
-    per["lone"] = [
-        _lone(lone, "Blair", ""),
-        _m(lone, "Labour", "organization"),
-        _m(lone, "Downing Street", "organization"),
-    ]
+    per |= _cherie_and_a_lone_blair()
     lineup = "United: Carroll, Neville, Blair, Heinze."
     per["lineup"] = [_lone(lineup, "Blair", ""), _m(lineup, "United", "organization")]
     idx = build_entity_index(per)
@@ -388,6 +395,17 @@ def test_a_surname_alone_is_the_person_the_corpus_mostly_means_in_the_same_compa
     assert tony is not None and "lone" in tony.articles
     assert "lineup" not in tony.articles  # no company of Tony Blair's there: another Blair
     assert idx.find("Cherie Blair").articles == ["cherie"]
+
+
+def test_a_lone_surname_counts_a_shorter_form_of_the_full_name_as_that_person() -> None:
+    """ "George Bush" in a few articles is "George W Bush" cut short, not a rival for a lone "Bush"."""
+    per = {f"p{n}": _politics(n, who="Tony C Blair")[1] for n in range(12)}
+    per |= {f"short{n}": _politics(n)[1][:3] for n in range(2)}  # "Tony Blair", no lone "Blair"
+    per |= _cherie_and_a_lone_blair()
+    idx = build_entity_index(per)
+    tony = idx.find("Tony C Blair")
+    assert tony is not None and {"lone", "short0", "short1"} <= set(tony.articles)
+    assert idx.find("Blair") is tony and idx.find("Cherie Blair").articles == ["cherie"]
 
 
 def test_a_type_cued_in_several_articles_outweighs_guesses_from_the_names_shape() -> None:

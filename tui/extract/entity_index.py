@@ -707,8 +707,9 @@ def _short_form_candidates(
         cands = [(c, ok) for c, ok in cands if c not in absorbed]
         if cands and g not in absorbed:
             out[g] = sorted(set(cands), key=lambda c: (-len(c[0].split()), c[0]))
-            if t == "person" and (best := _best_known(g, out[g], group_articles)) is not None:
-                best_known[g] = best
+    for g, cands in out.items():
+        if group_type.get(g) == "person" and (best := _best_known(g, cands, out, group_articles)) is not None:
+            best_known[g] = best
     return out, absorbed, best_known, defined_first
 
 
@@ -765,14 +766,28 @@ def _company_kept(
     return kept
 
 
-def _best_known(short: str, cands: list[tuple[str, bool]], group_articles: Mapping[str, array]) -> str | None:
+def _best_known(
+    short: str,
+    cands: list[tuple[str, bool]],
+    candidates: Mapping[str, list[tuple[str, bool]]],
+    group_articles: Mapping[str, array],
+) -> str | None:
     """Of several people a surname may stand for anywhere in the corpus, the one named in ten times as
     many articles as any other, who is called by it alone in several of them: a lone "Blair" in a British
     corpus is Tony Blair, not Cherie (an article naming only Cherie Blair still gives her its "Blair");
-    "Ferdinand" is not the band Franz Ferdinand, whose name is never cut short."""
+    "Ferdinand" is not the band Franz Ferdinand, whose name is never cut short. A candidate that is
+    another's shorter form ("George Bush" of "George W Bush") counts as that one."""
     if len(cands) < 2:
         return None
-    reach = sorted(((len(group_articles.get(c, ())), ok, c) for c, ok in cands), reverse=True)
+    names = {c for c, _ in cands}
+    reach_of = {c: set(group_articles.get(c, ())) for c in names}
+    for c in names:
+        own = candidates.get(c, ())
+        if len(own) == 1 and own[0][1] and own[0][0] in reach_of and own[0][0] != c:
+            reach_of[own[0][0]] |= reach_of.pop(c)
+    reach = sorted(((len(reach_of[c]), ok, c) for c, ok in cands if c in reach_of), reverse=True)
+    if len(reach) < 2:
+        reach.append((0, False, ""))
     (top, ok, best), (second, _, _) = reach[0], reach[1]
     if not ok or top < 10 or top < 10 * second:
         return None
