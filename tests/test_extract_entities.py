@@ -116,6 +116,23 @@ def test_partners_joined_by_an_ampersand_make_a_firm() -> None:
     assert ents["Easter & Harvest Trading Bill"] == {"misc"}
 
 
+def test_a_sports_ground_is_a_place_even_where_a_team_would_be_a_club() -> None:
+    text = (
+        "Wales beat England 21-18 at Twickenham on Saturday. The Murrayfield crowd saw Scotland lose"
+        " to Italy, and Leeds fans cheered their striker."
+    )
+    ents = _types(text)
+    assert ents["Twickenham"] == {"place"} and ents["Murrayfield"] == {"place"}
+    assert ents["Leeds"] == {"organization"}  # a town's name in the same place is its club
+    # a results report, where every town that plays is a club: the ground is still a place
+    report = (
+        "Leeds beat Hull 2-1, Wigan beat Bolton 3-0 and Derby drew 1-1 with Luton. In the cup final,"
+        " goals by Smith and Jones won it 2-0 for Leeds before a Murrayfield crowd as the league ended."
+    )
+    ents = _types(report)
+    assert ents["Murrayfield"] == {"place"} and ents["Leeds"] == {"organization"}
+
+
 def test_titles_mark_people_and_stay_out_of_the_name() -> None:
     ents = _types("In a meeting, President Vladimir Putin and Moscow Mayor Sergei Sobyanin spoke.")
     assert ents["Vladimir Putin"] == {"person"}

@@ -543,11 +543,16 @@ _CLUB_WORDS = frozenset({"city", "town", "county", "rovers", "wanderers", "athle
 
 
 def _may_be_a_team(sp: Span, lex: Lexicon) -> bool:
-    """A town or region may name its club; countries stay places (national sides are named after
-    their country). "Manchester City", "Luton Town": a place's name and a club's last word."""
+    """A town or region may name its club; countries and grounds stay places (national sides are named
+    after their country). "Manchester City", "Luton Town": a place's name and a club's last word."""
     key = " ".join(sp.words)
     club = len(sp.words) == 2 and sp.words[1] in _CLUB_WORDS and lex.names.get(sp.words[0]) == "place"
-    return (lex.names.get(key) == "place" or club) and key not in lex.countries and not sp.product
+    return (
+        (lex.names.get(key) == "place" or club)
+        and key not in lex.countries
+        and key not in lex.venues
+        and not sp.product
+    )
 
 
 def _said_as_a_place(text: str, sp: Span) -> bool:

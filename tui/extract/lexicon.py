@@ -61,6 +61,7 @@ class Lexicon:
     countries: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)  # countries, states, regions: "X, Kentucky" is a place
     area_short: set[str] = field(default_factory=set)  # "N.Y.", "Calif.": a state after a town and a comma
+    venues: set[str] = field(default_factory=set)  # sports grounds: places that never play ("Twickenham")
     nationalities: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -172,7 +173,9 @@ def lexicon() -> Lexicon:
     lex.countries = {norm_key(n) for g in countries for n in g}
     places = _sections("places.txt")
     areas = _groups(places.get("area", []))
-    cased |= _add_names(lex, areas + _groups(places.get("other", [])), "place")
+    venues = _groups(places.get("venue", []))
+    cased |= _add_names(lex, areas + _groups(places.get("other", [])) + venues, "place")
+    lex.venues = {norm_key(n) for g in venues for n in g}
     # a state's short form is no name of its own ("Miss.", "Ill.") but names the area after a comma
     lex.area_short = _words(places.get("area_short", []))
     lex.areas = lex.countries | {norm_key(n) for g in areas for n in g} | lex.area_short
