@@ -334,6 +334,15 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if nw == 2 and _is_acronym(raw_words[0]) and lex.names.get(last) == "place":
             ev.add("organization", 6)  # "AC Milan", "GM Europe": a club or a branch, named with its town
         if (
+            len(first) > 5
+            and first.endswith("ing")
+            and first not in lex.names
+            and is_ordinary(first, lex.vocabulary)
+            and not _starts_line_or_sentence(text, sp.start)
+            and not (last.endswith("s") and last != "is")  # "Rolling Stones", "Talking Heads": a band
+        ):
+            ev.add("misc", 3)  # "Finding Neverland", "Saving Private Ryan": a work's title opens with a verb
+        if (
             nw <= 3
             and all(w.isalpha() for w in words)
             and not any(w in lex.common or w in lower_words for w in words)
