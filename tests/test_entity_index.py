@@ -706,3 +706,18 @@ def test_a_surname_beside_a_full_name_that_cannot_claim_it_is_no_namesake_from_e
     idx = build_entity_index(per)
     assert idx.find("Simon Kemp").articles == ["e"]
     assert idx.find("Kemp").name == "Kemp"
+
+
+def test_a_clubs_word_after_its_towns_name_is_the_club_its_article_names() -> None:
+    texts = {
+        "a": "Manchester United beat Chelsea 2-0 on Saturday. United were the better side, said the coach.",
+        "b": "Fans of United sang outside the ground all night.",  # which United is unknown
+        "c": "Leeds United drew with Manchester United. United fans left early.",  # two Uniteds
+        "d": "The Spain Treasury and the Treasury in Madrid both said no.",  # a country's is no club
+    }
+    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    man = idx.find("Manchester United")
+    assert man is not None and "United" in man.aliases and man.mentions == 3
+    alone = idx.find("United")
+    assert alone is not man and alone.articles == ["b", "c"]
+    assert "Treasury" not in idx.find("Spain Treasury").aliases

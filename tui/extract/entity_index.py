@@ -578,6 +578,7 @@ def _short_form_candidates(
     # (a lone "Parliament" or "Government" is mostly the country's own, whatever else the article names)
     heads = (lex.org_suffix & lex.org_head) - _NATIONAL_BODIES
     by_initials: dict[str, list[str]] = defaultdict(list)
+    by_last_word: dict[str, list[str]] = defaultdict(list)  # "manchester united" under "united"
     by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
     misc_by_initials: dict[str, list[str]] = defaultdict(list)  # "Internet Explorer" under "ie"
     for g in groups:
@@ -594,6 +595,8 @@ def _short_form_candidates(
                 by_owner_tail[" ".join(words[1:])].append(g)
             if words[-1] in heads:
                 by_head[words[-1]].append(g)
+            elif len(words) == 2 and lex.names.get(words[0]) == "place" and words[0] not in lex.countries:
+                by_last_word[words[-1]].append(g)
             by_stem[words[0][:3]].append(g)
             ini = _initials(g)
             if len(ini) >= 2:
@@ -672,6 +675,10 @@ def _short_form_candidates(
                     for c in misc_by_initials.get(ini, []):
                         cands.append((c, False))
                         defined_first.add((g, c))
+            if t == "organization" and w not in lex.names:
+                # "United" after "Manchester United", "Rovers" after "Blackburn Rovers": a club by the
+                # word after its town's name, only in an article naming it (a corpus has many Uniteds)
+                cands.extend((c, False) for c in by_last_word.get(w, ()))
             if t == "organization" and w in heads:
                 # "the Commission" after "the European Commission": only in an article naming one such
                 cands.extend((c, False) for c in by_head.get(w, ()))
