@@ -282,9 +282,10 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     if nw >= 2:
         if last in lex.org_suffix:
             ev.add("organization", 7)
+        amp = sp.words.index("&") if "&" in sp.words else -1
         if (
-            "&" in sp.words
-            and sp.words[sp.words.index("&") + 1] not in lex.given_names
+            0 <= amp < len(sp.words) - 1
+            and sp.words[amp + 1] not in lex.given_names
             and last not in lex.misc_suffix
         ):
             ev.add("organization", 7)  # "Marks & Spencer", "Johnson & Johnson": partners' names make a firm
@@ -339,7 +340,7 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             and first not in lex.names
             and is_ordinary(first, lex.vocabulary)
             and not _starts_line_or_sentence(text, sp.start)
-            and not (last.endswith("s") and last != "is")  # "Rolling Stones", "Talking Heads": a band
+            and not last.endswith("s")  # "Rolling Stones", "Talking Heads": a plural is more often a band
         ):
             ev.add("misc", 3)  # "Finding Neverland", "Saving Private Ryan": a work's title opens with a verb
         if (

@@ -231,9 +231,9 @@ def lexicon() -> Lexicon:
     lex.zones = _words(cal.get("zones", []))
     lex.not_names = lex.zones | _words(misc.get("not_names", []))
     lex.holidays = _words(misc.get("holidays", []))
-    # "WHO", "US": names listed only in capitals that are also everyday words; written otherwise ("Who is
-    # going to pay?", "Us and them") they are the word
     lex.possessive_names = {k for k in lex.names if k.endswith("'s")}
     lex.possessive_last = {k.split()[-1][:-2] for k in lex.possessive_names}
+    # "WHO", "US": names listed only in capitals that are also everyday words; written otherwise ("Who is
+    # going to pay?", "Us and them") they are the word
     lex.caps_only = {k for k in lex.names if k not in cased and (k in lex.common or k in lex.vocabulary)}
     return lex
