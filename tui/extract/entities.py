@@ -332,6 +332,9 @@ class _LowerWords:
         return any((p == j or text[p - 1] == "-") and _LOWER_CHARS_RE.match(text, p) for p in range(j, i))
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+
+
 def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
     word = text[start:end]
     if word.isalpha():  # one plain word, most chunks: what the loop below would make of it
@@ -346,7 +349,7 @@ def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
                 s += cut + 1  # "ex-Chelsea", "pro-Europe", "mid-March": the name is what follows
                 t = t[cut + 1 :]
             tok = _Tok(t, s, e, False, "")
-            if t.endswith(("'s", "’s", "'S", "’S")) and len(t) > 2:
+            if t.endswith(_POSSESSIVE_ENDINGS) and len(t) > 2:
                 tok.poss = True
                 t = t[:-2]
                 e -= 2
@@ -457,11 +460,11 @@ class _Segmenter:
         for j, t in enumerate(toks):
             if not t.poss or t.low not in lex.possessive_last or t.low in self.surnames:
                 continue
-            if text[t.end : t.end + 2] not in ("'s", "’s", "'S", "’S"):
+            if not text.startswith(_POSSESSIVE_ENDINGS, t.end):
                 continue
             for k in range(j + 1):
                 if (k == 0 or toks[k - 1].conn) and not toks[k].conn:
-                    key = " ".join(x.low for x in toks[k:j]) + (" " if k < j else "") + t.low + "'s"
+                    key = " ".join(x.low for x in toks[k : j + 1]) + "'s"
                     if key in lex.possessive_names:
                         t.end += 2
                         t.text = text[t.start : t.end]
