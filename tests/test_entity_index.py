@@ -13,6 +13,11 @@ from tui.extract.model import EntityMention
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
+def _index_of(texts: dict[str, str]) -> EntityIndex:
+    """The corpus entities of ``texts``, as the app builds them: each text extracted, then merged."""
+    return build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+
+
 @pytest.fixture(scope="module")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
@@ -20,7 +25,7 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def seed_index(seed_texts: dict[str, str]) -> EntityIndex:
-    return build_entity_index({k: extract_entities(v) for k, v in seed_texts.items()}, None, seed_texts)
+    return _index_of(seed_texts)
 
 
 def test_seed_sidebar_lists_each_entity_once_with_its_type(seed_index: EntityIndex) -> None:
@@ -337,7 +342,7 @@ _BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
 @pytest.mark.skipif(not _BBC.is_dir(), reason="../shared/corpora/bbc not found")
 def test_a_real_corpus_sidebar_names_each_entity_once() -> None:
     texts = {str(p): p.read_text(encoding="utf-8", errors="replace") for p in sorted(_BBC.rglob("*.txt"))}
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     names = [(e.name, e.type) for e in idx.entities]
     assert len(texts) > 2000 and len(names) > 10000
     duplicates = {n for n in names if names.count(n) > 1} if len(set(names)) != len(names) else set()
@@ -440,7 +445,7 @@ def test_different_parties_groups_states_and_languages_are_different_entities() 
         "b": "The Soviet Union collapsed in 1991. The G8 met, then the G20. The Liberal Democrats came too.",
         "c": "Liberal Democrat leader Charles Kennedy speaks Arabic and Hebrew. Liberals and Conservatives met.",
     }
-    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    idx = _index_of(texts)
     pairs = [
         ("Republicans", "Democrats"),
         ("Soviet Union", "Russia"),
@@ -461,7 +466,7 @@ def test_a_union_named_with_and_and_a_plural_owner_is_one_entity_however_written
         "a": "Members of the Transport and General Workers' Union's branch voted. The British Bankers' Association agreed.",
         "b": "The Transport and General Workers Union (TGWU) said no. The British Bankers Association said so too.",
     }
-    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    idx = _index_of(texts)
     union = idx.find("Transport and General Workers Union")
     assert union is not None and union.type == "organization" and union.mentions == 3  # with TGWU
     assert set(union.articles) == {"a", "b"} and "TGWU" in union.aliases
@@ -553,7 +558,7 @@ def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
         "e": "Schools chose Quillon last year.",
         "f": "Quillon needs a fast computer. Quillon updates are large.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     quillon = idx.find("Quillon")
     assert quillon is not None and quillon.type == "misc" and quillon.articles == list("abcdef")
 
@@ -586,7 +591,7 @@ def test_a_word_only_guessed_an_organisation_is_the_person_the_corpus_names_in_f
         "e": "The new Mactavy has a faster chip.",
         "f": "Sales of the Mactavy rose.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     player = idx.find("Marsdale")
     assert player is not None and player.name == "Daniel Marsdale" and player.articles == list("abc")
     assert idx.find("Mactavy").type == "organization" and idx.find("Robert MacTavy").articles == ["d"]
@@ -600,7 +605,7 @@ def test_an_initial_and_surname_join_the_person_of_that_initial_named_in_the_art
         "b": "England: J Hollister, K Smithers.",
         "c": "Gareth Hollister kicked three penalties.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     player = idx.find("G Hollister")
     assert player is not None and player.name == "Gareth Hollister" and player.mentions == 3
     assert idx.find("J Hollister").name == "J Hollister"
@@ -612,7 +617,7 @@ def test_an_awards_ceremony_is_one_event_by_any_of_its_names() -> None:
         "b": "The Oscars will be held in February; the Golden Globes came first.",
         "c": "He has two Grammys and hopes for a third Grammy next year.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     oscars, globes, grammys = idx.find("Academy Awards"), idx.find("Golden Globe"), idx.find("Grammy")
     assert oscars is not None and oscars.name == "Oscars" and oscars.articles == ["a", "b"]
     assert globes is not None and globes.type == "misc" and globes.articles == ["a", "b"]
@@ -625,7 +630,7 @@ def test_an_acronym_joins_the_event_or_product_its_article_names_in_full() -> No
         "b": "Analysts at VGS said so.",  # another VGS: no event named here
         "c": "Analysts at VGS said so. They skipped the Vexel Games Show.",  # nor named before it
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     show = idx.find("Vexel Games Show")
     assert show is not None and show.type == "misc" and show.aliases == ["VGS"]
     assert show.articles == ["a", "c"] and show.mentions == 3
@@ -639,7 +644,7 @@ def test_a_work_named_like_someones_surname_stays_the_work_where_the_person_is_a
         "c": "The film Quist was nominated for five awards.",
         "d": "Quist also did well at the box office.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     lawyer = idx.find("Helen Quist")
     assert lawyer is not None and lawyer.articles == ["a"]  # her own "Quist" in a is hers
     film = idx.find("Quist")
@@ -652,7 +657,7 @@ def test_a_middle_initial_with_or_without_its_full_stop_is_one_name() -> None:
         "b": "George W Bush met the Prime Minister.",
         "c": "Shares in U.S. Steel fell.",
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     bush = idx.find("George W Bush")
     assert bush is not None and bush.articles == ["a", "b"] and idx.find("George W. Bush") is bush
     assert idx.find("U.S. Steel") is not None
@@ -663,7 +668,7 @@ def test_a_listed_the_name_and_its_bare_form_are_one_entity_but_a_surname_is_not
         "a": "The Guardian said so. Later the Guardian said more.",
         "b": "William Hague spoke in The Hague. Hague said the talks went well.",
     }
-    idx = build_entity_index({k: extract_entities(v) for k, v in texts.items()}, None, texts)
+    idx = _index_of(texts)
     guardian = idx.find("Guardian")
     assert (guardian.name, guardian.aliases, guardian.mentions) == ("The Guardian", ["Guardian"], 2)
     assert idx.find("Hague").name == "William Hague"
@@ -715,7 +720,7 @@ def test_a_clubs_word_after_its_towns_name_is_the_club_its_article_names() -> No
         "c": "Leeds United drew with Manchester United. United fans left early.",  # two Uniteds
         "d": "The Spain Treasury and the Treasury in Madrid both said no.",  # a country's is no club
     }
-    idx = build_entity_index({k: extract_entities(t) for k, t in texts.items()}, None, texts)
+    idx = _index_of(texts)
     man = idx.find("Manchester United")
     assert man is not None and "United" in man.aliases and man.mentions == 3
     alone = idx.find("United")
