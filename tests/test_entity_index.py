@@ -563,6 +563,33 @@ def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
     assert quillon is not None and quillon.type == "misc" and quillon.articles == list("abcdef")
 
 
+def test_a_product_cued_in_two_articles_outweighs_many_more_bare_mentions_nothing_typed() -> None:
+    """Thirty-six bare "Quillon" that only the fallback calls a company do not outvote two articles
+    that call it an operating system."""
+    texts = {
+        "a": "The Quillon operating system crashed on Monday, users said.",
+        "b": "Users of the Quillon operating system complained about updates.",
+    }
+    for n in range(6):
+        texts[f"bare{n}"] = "Many offices use Quillon. Schools chose Quillon. Quillon is popular. " * 2
+    quillon = _index_of(texts).find("Quillon")
+    assert quillon is not None and quillon.type == "misc" and len(quillon.articles) == 8
+
+
+def test_the_plural_of_a_product_or_event_is_one_too() -> None:
+    """ "Quillons" run are the Quillon product; "the Grand Slams" are tennis events, not a body."""
+    texts = {
+        "a": "The Quillon operating system crashed on Monday, users said.",
+        "b": "Users of the Quillon operating system complained about updates.",
+        "c": "The office runs 200 Quillons on old computers.",
+        "d": "She won the Grand Slam in Paris. He has won three Grand Slam titles.",
+        "e": "Hewitt wants to win the Grand Slams again.",
+    }
+    idx = _index_of(texts)
+    assert idx.find("Quillon").type == "misc" and idx.find("Quillons").type == "misc"
+    assert idx.find("Grand Slam").type == "misc" and idx.find("Grand Slams").type == "misc"
+
+
 def test_a_band_named_as_one_in_two_articles_is_an_organisation_everywhere() -> None:
     """ "the band Dorian Quill" twice makes a bare "Dorian Quill" the band, not a person."""
     texts = {

@@ -223,6 +223,7 @@ def build_entity_index(
     group_count: Counter = Counter()
     titled: set[str] = set()  # groups named after a title or role in several articles ("singer Bono")
     guessed: Counter = Counter()  # mentions typed by nothing but the fallback guess, per group
+    cued_types: dict[str, set[str]] = defaultdict(set)  # types a cue gives the group in 2+ articles
     for v, n in variant_count.items():
         g = variant_group[v]
         if g is not None:
@@ -234,8 +235,15 @@ def build_entity_index(
             # (however often it names the thing, and cues can misfire) does not outvote the corpus
             cued = cued_in.get(v, 0)
             type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
-            if cued >= 2 and variant_type(v) == "person":
-                titled.add(g)
+            if cued >= 2:
+                cued_types[g].add(variant_type(v))
+                if variant_type(v) == "person":
+                    titled.add(g)
+    # against a type cued in several articles, a mention only guessed to be an organisation counts half:
+    # "the Xbox console" in four articles outweighs sixty bare "Xbox" that nothing typed
+    for g, kinds in cued_types.items():
+        if guessed[g] and kinds - {"organization"}:
+            type_votes[g]["organization"] -= guessed[g] / 2
     group_type = {g: votes.most_common(1)[0][0] for g, votes in type_votes.items()}
     # a name that is an organisation only by the fallback guess is a person where the corpus names someone
     # of that surname, spelt alike, in full ("Foley" in a team line-up, "Anthony Foley" in another report;
@@ -266,6 +274,13 @@ def build_entity_index(
             )
             if other is not None and 4 * n >= votes["person"]:
                 group_type[g] = other
+    # the plural of a work, product or event is one too ("the Grand Slams", "iPods", "Sri Lankans"),
+    # when nothing but the name's shape typed it otherwise and the singular is the more widely named
+    for g, t in group_type.items():
+        if t != "misc" and not cued_types.get(g) and g.endswith("s"):
+            one = g[:-2] if g.endswith("es") and group_type.get(g[:-2]) == "misc" else g[:-1]
+            if group_type.get(one) == "misc" and group_count[one] > group_count[g]:
+                group_type[g] = "misc"
     for g, t in extra_types.items():
         group_type[g] = t
 
