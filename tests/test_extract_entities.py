@@ -105,6 +105,11 @@ def test_a_firm_named_with_a_possessive_keeps_its_s_but_a_persons_owner_does_not
     assert "Moody's" not in ents
 
 
+def test_a_market_leader_is_a_firm_not_a_person() -> None:
+    assert _types("Market leader Vantrix, however, cut prices.")["Vantrix"] == {"organization"}
+    assert _types("Party leader Vantrix, however, cut taxes.")["Vantrix"] == {"person"}
+
+
 def test_partners_joined_by_an_ampersand_make_a_firm() -> None:
     assert _types("Profits at Tucker & Wells rose by a fifth.")["Tucker & Wells"] == {"organization"}
     assert _types("Shares in Porter & Hunter fell.")["Porter & Hunter"] == {"organization"}

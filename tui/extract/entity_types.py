@@ -177,6 +177,10 @@ class Evidence:
         return best, top
 
 
+# What a firm leads: "market leader Nintendo", "sector leader Omnicom".
+_MARKET_WORDS = frozenset(["market", "sector", "industry"])
+
+
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.replace("&", "").replace(".", "").isupper()
 
@@ -376,8 +380,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     if p1 and "\n" not in gap and "." not in gap:
         low1 = p1.casefold()
         if p1[:1].islower():
-            if low1 in lex.org_cue:
-                ev.add("organization", 5)
+            if low1 in lex.org_cue or (low1 == "leader" and p2.casefold() in _MARKET_WORDS):
+                ev.add("organization", 5)  # "carmaker X"; "market leader X" is a firm, not a person
                 ev.org_cued = True
             elif low1 in lex.titles and not ("," in gap and low1 in _ALSO_ADVERBS):
                 ev.add("person", 6)
