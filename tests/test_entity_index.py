@@ -624,6 +624,18 @@ def test_a_word_only_guessed_an_organisation_is_the_person_the_corpus_names_in_f
     assert idx.find("Mactavy").type == "organization" and idx.find("Robert MacTavy").articles == ["d"]
 
 
+def test_an_acronym_in_brackets_after_a_products_name_joins_the_product() -> None:
+    """ "Internet Explorer (IE)" types "IE" a product too; it is still the product further on."""
+    texts = {
+        "a": "Microsoft fixed Internet Explorer. Internet Explorer (IE) is free. Many schools use IE.",
+        "b": "Rivals of Internet Explorer gained users.",
+    }
+    idx = _index_of(texts)
+    browser = idx.find("Internet Explorer")
+    assert browser is not None and browser.type == "misc" and browser.aliases == ["IE"]
+    assert browser.mentions == 5 and idx.find("IE") is browser
+
+
 def test_an_initial_and_surname_join_the_person_of_that_initial_named_in_the_article() -> None:
     """A line-up's "G Hollister" is the Gareth Hollister its report names; "J Hollister" is someone else."""
     texts = {

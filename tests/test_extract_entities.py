@@ -105,6 +105,18 @@ def test_a_firm_named_with_a_possessive_keeps_its_s_but_a_persons_owner_does_not
     assert "Moody's" not in ents
 
 
+def test_a_well_known_product_is_misc_with_its_edition_but_not_in_a_persons_name() -> None:
+    ents = _types("Gamers queued for the Xbox and Halo. Sales of the Nintendo DS rose, the Bovespa fell.")
+    assert {k: ents[k] for k in ("Xbox", "Halo", "Nintendo DS", "Bovespa")} == dict.fromkeys(
+        ("Xbox", "Halo", "Nintendo DS", "Bovespa"), {"misc"}
+    )
+    # the product's name goes on into its edition or part
+    ents = _types("A flaw in Windows Genuine Advantage was fixed.")
+    assert ents.keys() == {"Windows Genuine Advantage"} and ents["Windows Genuine Advantage"] == {"misc"}
+    # a given name and a surname spelt like a product are a person
+    assert _types("Robert MacIntosh founded the shop.") == {"Robert MacIntosh": {"person"}}
+
+
 def test_a_market_leader_is_a_firm_not_a_person() -> None:
     assert _types("Market leader Vantrix, however, cut prices.")["Vantrix"] == {"organization"}
     assert _types("Party leader Vantrix, however, cut taxes.")["Vantrix"] == {"person"}

@@ -947,6 +947,10 @@ class _Segmenter:
             and (first in self.lex.given_names or first in self.lex.place_region)
         ):
             return True  # "George Washington", "South Australia", "West Yorkshire"
+        if len(cur) == 1 and first in self.lex.given_names and typ == "misc":
+            key = " ".join(t.low for t in toks[cur[-1] + 1 : j + 1])
+            if key in self.lex.products:
+                return True  # "Robert MacIntosh" is a person, not the computer
         if len(cur) == 1 and typ == "place" and _is_acronym(toks[cur[0]].text):
             # "AC Milan", "PSV Eindhoven", "GM Europe": a club or a branch named with its town or region
             # (not a country's: "SKR China" is a sum in Swedish crowns)
@@ -982,6 +986,10 @@ class _Segmenter:
             return True  # "American Chamber of Commerce", "Russian Academy of Sciences"
         if typ == "place" and last.low in lex.place_suffix:
             return True
+        if " ".join(t.low for t in toks[i : j + 1]) in lex.products:
+            # a product's edition or part: "Windows Media Player", "Xbox Live Arcade" (not a person next)
+            nxt = toks[j + 1]
+            return nxt.low not in lex.names and nxt.low not in lex.given_names
         if typ == "place" and k - j == 2 and i == j:  # "Moscow Metro", not "Las Vegas Microsoft"
             nxt = toks[j + 1]
             return not (

@@ -690,6 +690,11 @@ def _short_form_candidates(
                     for c in misc_by_initials.get(ini, []):
                         cands.append((c, False))
                         defined_first.add((g, c))
+            elif t == "misc" and w not in lex.names and w not in lex.common:
+                # an acronym typed a product by its full name's brackets: "Internet Explorer (IE)"
+                for c in misc_by_initials.get(w.replace(".", ""), []):
+                    cands.append((c, False))
+                    defined_first.add((g, c))
             if t == "organization" and w not in lex.names:
                 # "United" after "Manchester United", "Rovers" after "Blackburn Rovers": a club by the
                 # word after its town's name, only in an article naming it (a corpus has many Uniteds)

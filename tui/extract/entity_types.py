@@ -283,6 +283,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         ev.add("misc", 6)  # a camel-case product name: iPhone, iTunes Music Store
     if nw >= 2 and first in lex.org_prefix:
         ev.add("organization", 6)
+    if len(sp.words) >= 2 and any(" ".join(sp.words[:k]) in lex.products for k in range(1, len(sp.words))):
+        ev.add("misc", 8)  # a product's edition or part, above a company's word: "Windows Media"
     if nw >= 2:
         if last in lex.org_suffix:
             ev.add("organization", 7)

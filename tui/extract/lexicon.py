@@ -62,6 +62,7 @@ class Lexicon:
     areas: set[str] = field(default_factory=set)  # countries, states, regions: "X, Kentucky" is a place
     area_short: set[str] = field(default_factory=set)  # "N.Y.", "Calif.": a state after a town and a comma
     venues: set[str] = field(default_factory=set)  # sports grounds: places that never play ("Twickenham")
+    products: set[str] = field(default_factory=set)  # well-known products ("Windows", "Xbox")
     nationalities: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -185,7 +186,9 @@ def lexicon() -> Lexicon:
     cased |= _add_names(lex, _groups(_lines("religions_languages.txt")), "misc")
     cased |= _add_names(lex, _groups(_lines("organizations.txt")), "organization", overwrite=True)
     misc = _sections("misc_words.txt")
-    cased |= _add_names(lex, _groups(misc.get("names", [])), "misc", overwrite=True)
+    products = _groups(misc.get("products", []))
+    cased |= _add_names(lex, _groups(misc.get("names", [])) + products, "misc", overwrite=True)
+    lex.products = {norm_key(n) for g in products for n in g}
     lex.misc_suffix = _words(misc.get("suffix", []))
 
     lex.given_names = _words(_lines("given_names.txt"))
