@@ -117,6 +117,13 @@ def test_a_well_known_product_is_misc_with_its_edition_but_not_in_a_persons_name
     assert _types("Robert MacIntosh founded the shop.") == {"Robert MacIntosh": {"person"}}
 
 
+def test_an_adjective_made_from_an_office_or_institution_is_no_name() -> None:
+    text = "He told a Parliamentary lunch. The Presidential race and a Congressional hearing began."
+    assert _types(text) == {}
+    # a name that merely ends like one still counts
+    assert _types("Shares in Fentonary rose.") == {"Fentonary": {"organization"}}
+
+
 def test_a_market_leader_is_a_firm_not_a_person() -> None:
     assert _types("Market leader Vantrix, however, cut prices.")["Vantrix"] == {"organization"}
     assert _types("Party leader Vantrix, however, cut taxes.")["Vantrix"] == {"person"}

@@ -181,6 +181,20 @@ class Evidence:
 _MARKET_WORDS = frozenset(["market", "sector", "industry"])
 
 
+_ADJECTIVE_ENDINGS = ("ary", "ial", "ional", "al")
+
+
+def _office_adjective(word: str, lex: Lexicon) -> bool:
+    """An adjective made from an institution or an office: "parliamentary", "presidential",
+    "congressional", "ministerial", "mayoral"."""
+    for end in _ADJECTIVE_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 3:
+            stem = word[: -len(end)]
+            if stem in lex.org_head or stem in lex.titles:
+                return True
+    return False
+
+
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.replace("&", "").replace(".", "").isupper()
 
@@ -792,6 +806,8 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                     if mid_sentence is None:
                         mid_sentence = _written_as_names(text, spans)
                     everyday = first not in mid_sentence and first not in lex.surnames
+            if not everyday and _office_adjective(first, lex):
+                everyday = True  # "a Parliamentary lunch", "Presidential elections": no name
             if everyday and not raw.isupper():
                 sp.type = None  # an ordinary word written with a capital: "Maintenance , Repair"
                 prev = sp
