@@ -140,6 +140,11 @@ def test_partners_joined_by_an_ampersand_make_a_firm() -> None:
     assert ents["Easter & Harvest Trading Bill"] == {"misc"}
 
 
+def test_a_theatre_district_is_a_place() -> None:
+    ents = _types("The musical opened in the West End and then on Broadway, where the West End show")
+    assert ents == {"West End": {"place"}, "Broadway": {"place"}}
+
+
 def test_a_sports_ground_is_a_place_even_where_a_team_would_be_a_club() -> None:
     text = (
         "Wales beat England 21-18 at Twickenham on Saturday. The Murrayfield crowd saw Scotland lose"
