@@ -715,6 +715,13 @@ def test_a_weekday_in_a_name_stays_in_the_name() -> None:
     assert found["Mitsubishi"] == {"organization"}
 
 
+def test_a_football_club_not_named_town_and_club_word_is_an_organisation() -> None:
+    found = _types("Aston Villa beat Nottingham Forest 2-1 and Sheffield Wednesday lost.")
+    assert found == dict.fromkeys(
+        ("Aston Villa", "Nottingham Forest", "Sheffield Wednesday"), {"organization"}
+    )
+
+
 def test_a_short_weekday_form_alone_is_the_word() -> None:
     # "Sun" and "Sat" are weekdays only before a date
     found = _types("Sun Microsystems rose. The Sun newspaper said so. It closed on Sun., Jan. 5.")

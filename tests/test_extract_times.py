@@ -355,6 +355,7 @@ def test_a_weekday_that_is_part_of_a_name_is_no_date() -> None:
     assert extract_times("It was reported by Sunday Telegraph journalist Robert Peston.", DCT) == []
     assert extract_times("She hosted Scotland's Sunday Live with a friend from the station.", DCT) == []
     assert extract_times("Mike Friday's England side won the final.", DCT) == []
+    assert extract_times("Sheffield Wednesday beat Leeds 2-1.", DCT) == []  # a listed club
     assert _one("On Tuesday Mitsubishi said it would cut jobs.") == ("Tuesday", "date", "2023-03-14")
     assert _one("President Bill Clinton Saturday condemned the attack.")[2] == "2023-03-11"
     assert _one("He spoke at his Sunday Mass at the cathedral.")[2] == "2023-03-12"

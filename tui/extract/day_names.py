@@ -56,7 +56,8 @@ def _is_short_form(day: str) -> bool:
 
 def weekday_in_name(text: str, start: int, end: int) -> bool:
     """Whether the weekday (and any part of day) at ``text[start:end]`` is part of a name: one it starts
-    (:func:`continues_into_a_name`), or a surname after a given name ("Mike Friday"). Always False for
+    (:func:`continues_into_a_name`), a listed one it ends ("Sheffield Wednesday"), or a surname after a
+    given name ("Mike Friday"). Always False for
     a short form ("Sun", "Sat"): :func:`weekday_word_is_a_date` reads those on their own terms."""
     day = text[start:end].split()[0]
     if _is_short_form(day) or not day.isalpha():
@@ -65,10 +66,14 @@ def weekday_in_name(text: str, start: int, end: int) -> bool:
         return True
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     prev = before.group(1) if before else ""
-    if before is None or not (prev[:1].isupper() and prev.isalpha()) or title_cased_line(text, start):
+    if before is None or not (prev[:1].isupper() and prev.isalpha()):
         return False
     lex = lexicon()
     low = prev.casefold()
+    if f"{low} {day.casefold()}" in lex.names:
+        return True  # a listed name ending in the day: "Sheffield Wednesday"
+    if title_cased_line(text, start):
+        return False
     if low not in lex.given_names or low in lex.common or low in lex.function:
         return False
     # the given name must open the name: "Mike Friday", not "Bill Clinton Saturday"
