@@ -57,8 +57,8 @@ def _is_short_form(day: str) -> bool:
 def weekday_in_name(text: str, start: int, end: int) -> bool:
     """Whether the weekday (and any part of day) at ``text[start:end]`` is part of a name: one it starts
     (:func:`continues_into_a_name`), a listed one it ends ("Sheffield Wednesday"), or a surname after a
-    given name ("Mike Friday"). Always False for
-    a short form ("Sun", "Sat"): :func:`weekday_word_is_a_date` reads those on their own terms."""
+    given name ("Mike Friday"). Always False for a short form ("Sun", "Sat"):
+    :func:`weekday_word_is_a_date` reads those on their own terms."""
     day = text[start:end].split()[0]
     if _is_short_form(day) or not day.isalpha():
         return False

@@ -181,6 +181,7 @@ class Evidence:
 _MARKET_WORDS = frozenset(["market", "sector", "industry"])
 
 
+# Endings that make an adjective of a noun: "parliament" + "ary", "congress" + "ional".
 _ADJECTIVE_ENDINGS = ("ary", "ial", "ional", "al")
 
 
