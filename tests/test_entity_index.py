@@ -548,11 +548,17 @@ def test_an_acronym_joins_its_name_even_when_other_names_begin_with_it() -> None
     assert bt.name == "BT" and bt.articles == ["c", "d", "e"]
 
 
+# Two articles that call "Quillon" an operating system: a product cue in each.
+_QUILLON_CALLED_A_SYSTEM = {
+    "a": "The Quillon operating system crashed on Monday, users said.",
+    "b": "Users of the Quillon operating system complained about updates.",
+}
+
+
 def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
     """ "the Quillon operating system" twice makes a bare "Quillon" a product too, not a company."""
     texts = {
-        "a": "The Quillon operating system crashed on Monday, users said.",
-        "b": "Users of the Quillon operating system complained about updates.",
+        **_QUILLON_CALLED_A_SYSTEM,
         "c": "Quillon is popular with students.",
         "d": "Many offices use Quillon at work.",
         "e": "Schools chose Quillon last year.",
@@ -566,10 +572,7 @@ def test_a_product_named_as_one_in_two_articles_is_one_everywhere() -> None:
 def test_a_product_cued_in_two_articles_outweighs_many_more_bare_mentions_nothing_typed() -> None:
     """Thirty-six bare "Quillon" that only the fallback calls a company do not outvote two articles
     that call it an operating system."""
-    texts = {
-        "a": "The Quillon operating system crashed on Monday, users said.",
-        "b": "Users of the Quillon operating system complained about updates.",
-    }
+    texts = dict(_QUILLON_CALLED_A_SYSTEM)
     for n in range(6):
         texts[f"bare{n}"] = "Many offices use Quillon. Schools chose Quillon. Quillon is popular. " * 2
     quillon = _index_of(texts).find("Quillon")
@@ -579,8 +582,7 @@ def test_a_product_cued_in_two_articles_outweighs_many_more_bare_mentions_nothin
 def test_the_plural_of_a_product_or_event_is_one_too() -> None:
     """ "Quillons" run are the Quillon product; "the Grand Slams" are tennis events, not a body."""
     texts = {
-        "a": "The Quillon operating system crashed on Monday, users said.",
-        "b": "Users of the Quillon operating system complained about updates.",
+        **_QUILLON_CALLED_A_SYSTEM,
         "c": "The office runs 200 Quillons on old computers.",
         "d": "She won the Grand Slam in Paris. He has won three Grand Slam titles.",
         "e": "Hewitt wants to win the Grand Slams again.",

@@ -335,6 +335,11 @@ class _LowerWords:
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
+def _words_key(toks: list[_Tok], i: int, j: int) -> str:
+    """The lookup key of tokens ``i`` to ``j`` (inclusive): their lowercase words, as the lists key names."""
+    return " ".join(t.low for t in toks[i : j + 1])
+
+
 def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
     word = text[start:end]
     if word.isalpha():  # one plain word, most chunks: what the loop below would make of it
@@ -445,10 +450,8 @@ class _Segmenter:
                 typ = names.get(" ".join(words))
                 if typ is not None and not (j == i and t.low in lex.caps_only and not t.text.isupper()):
                     best = (j, typ)  # (not "Who" or "Us" for WHO or the US)
-            if (t.poss and not t.low.endswith("'s")) or (t.suffix and j > i):
+            if (t.poss and not t.low.endswith("'s")) or t.suffix:
                 break  # (a name spelt with its "'s" may go on: "Lloyd's of London")
-            if t.suffix:
-                break
         return best
 
     def _keep_name_possessives(self, toks: list[_Tok]) -> None:
@@ -464,7 +467,7 @@ class _Segmenter:
                 continue
             for k in range(j + 1):
                 if (k == 0 or toks[k - 1].conn) and not toks[k].conn:
-                    key = " ".join(x.low for x in toks[k : j + 1]) + "'s"
+                    key = _words_key(toks, k, j) + "'s"
                     if key in lex.possessive_names:
                         t.end += 2
                         t.text = text[t.start : t.end]
@@ -947,14 +950,17 @@ class _Segmenter:
             and (first in self.lex.given_names or first in self.lex.place_region)
         ):
             return True  # "George Washington", "South Australia", "West Yorkshire"
-        if len(cur) == 1 and first in self.lex.given_names and typ == "misc":
-            key = " ".join(t.low for t in toks[cur[-1] + 1 : j + 1])
-            if key in self.lex.products:
-                return True  # "Robert MacIntosh" is a person, not the computer
+        if (
+            len(cur) == 1
+            and typ == "misc"
+            and first in self.lex.given_names
+            and _words_key(toks, cur[0] + 1, j) in self.lex.products
+        ):
+            return True  # "Robert MacIntosh" is a person, not the computer
         if len(cur) == 1 and typ == "place" and _is_acronym(toks[cur[0]].text):
             # "AC Milan", "PSV Eindhoven", "GM Europe": a club or a branch named with its town or region
             # (not a country's: "SKR China" is a sum in Swedish crowns)
-            return " ".join(t.low for t in toks[cur[0] + 1 : j + 1]) not in self.lex.countries
+            return _words_key(toks, cur[0] + 1, j) not in self.lex.countries
         # "Air France", "Real Madrid": an organisation's first word
         return len(cur) == 1 and (first in _ORG_PREFIX or first in self.lex.org_prefix)
 
@@ -986,7 +992,7 @@ class _Segmenter:
             return True  # "American Chamber of Commerce", "Russian Academy of Sciences"
         if typ == "place" and last.low in lex.place_suffix:
             return True
-        if " ".join(t.low for t in toks[i : j + 1]) in lex.products:
+        if _words_key(toks, i, j) in lex.products:
             # a product's edition or part: "Windows Media Player", "Xbox Live Arcade" (not a person next)
             nxt = toks[j + 1]
             return nxt.low not in lex.names and nxt.low not in lex.given_names
@@ -1102,7 +1108,7 @@ class _Segmenter:
                 best = self._lex_match(toks, i, lex.names)
             mk = self._lex_match(toks, i, known)
             if mk is not None and (best is None or mk[0] > best[0]):
-                best = (mk[0], lex.names.get(" ".join(x.low for x in toks[i : mk[0] + 1]), "?"))
+                best = (mk[0], lex.names.get(_words_key(toks, i, mk[0]), "?"))
             if (
                 best is None
                 and _is_acronym(t.text)

@@ -659,6 +659,13 @@ def _short_form_candidates(
             return True, group_count.get(c, 0) >= 2
         return None
 
+    def misc_named_first(short: str, ini: str) -> list[tuple[str, bool]]:
+        """The products and events an acronym may stand for ("IE", "CES"): only where the article has named
+        one in full before ("the EC" then "the European Conference of Postal ..." is not it)."""
+        found = misc_by_initials.get(ini, [])
+        defined_first.update((short, c) for c in found)
+        return [(c, False) for c in found]
+
     out: dict[str, list[tuple[str, bool]]] = {}
     for g in groups:
         words = g.split()
@@ -685,16 +692,10 @@ def _short_form_candidates(
                         for c in by_initials.get(ini, [])
                         if not c.startswith(w + " ")  # "BT Together" is BT's product, not what BT stands for
                     ]
-                    # a product's or event's acronym ("IE", "CES") only where the article has named it in
-                    # full before ("the EC" then "the European Conference of Postal ..." is not it)
-                    for c in misc_by_initials.get(ini, []):
-                        cands.append((c, False))
-                        defined_first.add((g, c))
+                    cands += misc_named_first(g, ini)
             elif t == "misc" and w not in lex.names and w not in lex.common:
                 # an acronym typed a product by its full name's brackets: "Internet Explorer (IE)"
-                for c in misc_by_initials.get(w.replace(".", ""), []):
-                    cands.append((c, False))
-                    defined_first.add((g, c))
+                cands += misc_named_first(g, w.replace(".", ""))
             if t == "organization" and w not in lex.names:
                 # "United" after "Manchester United", "Rovers" after "Blackburn Rovers": a club by the
                 # word after its town's name, only in an article naming it (a corpus has many Uniteds)

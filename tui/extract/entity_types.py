@@ -298,7 +298,11 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         ev.add("misc", 6)  # a camel-case product name: iPhone, iTunes Music Store
     if nw >= 2 and first in lex.org_prefix:
         ev.add("organization", 6)
-    if len(sp.words) >= 2 and any(" ".join(sp.words[:k]) in lex.products for k in range(1, len(sp.words))):
+    if (
+        len(sp.words) >= 2
+        and sp.words[0] in lex.first_words  # (a quick pre-check: products are known names)
+        and any(" ".join(sp.words[:k]) in lex.products for k in range(1, len(sp.words)))
+    ):
         ev.add("misc", 8)  # a product's edition or part, above a company's word: "Windows Media"
     if nw >= 2:
         if last in lex.org_suffix:
