@@ -28,6 +28,7 @@ from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
 from tui.extract.entity_types import Evidence, only_guessed, type_spans
 from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
+from tui.extract.russian import adjective_form, everyday_opening_word, has_cyrillic, stem
 from tui.extract.time_values import holiday_key, time_words
 from tui.text import sentence_initial
 
@@ -323,6 +324,14 @@ class _LowerWords:
             i = text.find(w, i + 1)
         return False
 
+    def has_stem(self, word: str) -> bool:
+        """Whether another case of a lowercase Russian word is written in lowercase in the text ("заводе",
+        "заводу" for "завод")."""
+        st = stem(word)
+        if len(st) < 4:
+            return False
+        return any(stem(m.group()) == st for m in _stem_words_re(st).finditer(self.text))
+
     def _inside_word(self, i: int) -> bool:
         """Whether a word listed from further left runs on over the hyphen before ``i`` ("well-known")."""
         text = self.text
@@ -333,6 +342,23 @@ class _LowerWords:
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+
+
+def _stem_words_re(st: str) -> re.Pattern[str]:
+    """Whole words that begin with the stem ``st`` as written (lowercase or capitalised)."""
+    return re.compile(rf"(?<![\w-]){re.escape(st)}\w{{0,4}}(?![\w-])")
+
+
+# a Russian patronymic: Сергеевич, Семёновича, Владимировна
+_PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "вне", "вна", "вны", "вну", "вной", "ична", "ичны")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence or a line (not a quotation: «Новые известия» is a name)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?…\n"
 
 
 def _words_key(toks: list[_Tok], i: int, j: int) -> str:
@@ -689,6 +715,11 @@ class _Segmenter:
                         continue
                 # "President of France": the name after "of" is not the person who holds the office
                 person_next = not (i < n and toks[i].low == "of")
+                g = self._russian_office_end(toks, i)
+                if g > i:
+                    # "Мэр Москвы Сергей Собянин": the office's place or body, in the genitive, then its holder
+                    self._add(toks, list(range(i, g)), False, None)
+                    i = g
                 continue
             k = self._holiday_len(toks, i)
             if k:
@@ -727,6 +758,9 @@ class _Segmenter:
                     i += 1  # "Anti-fraud consultancy ...": an everyday compound opens the sentence
                     continue
                 if low in _PERIOD_WORDS and _ORDINAL_BEFORE_RE.search(text, max(0, t.start - 12), t.start):
+                    i += 1
+                    continue
+                if first_of_chunk and initial and self._everyday_russian(toks, i):
                     i += 1
                     continue
                 if (
@@ -771,6 +805,55 @@ class _Segmenter:
                 flush()
             i += 1
         flush()
+
+    def _everyday_russian(self, toks: list[_Tok], i: int) -> bool:
+        """A Russian everyday word opening a sentence: a cue word before a name ("Компания «Москвич»"), a lone
+        word of an everyday ending ("Новые", "Производство"), a noun before a name in the genitive ("Жители
+        Москвы": Russian capitalises only a name's first word, so two capitalised words are a personal name
+        or an adjective and its noun, "Нижний Новгород"), or a word the text writes in lowercase in some case
+        ("Завод" beside "заводе") and never capitalised mid-sentence."""
+        t = toks[i]
+        low = t.low
+        lex = self.lex
+        if not has_cyrillic(low) or low in lex.given_names or low in lex.names or low in self.surnames:
+            return False
+        if not _opens_sentence(self.text, t.start):
+            return False
+        if low in lex.org_cue:
+            return True
+        if i + 1 == len(toks):
+            everyday = everyday_opening_word(low)
+        else:
+            everyday = (
+                has_cyrillic(toks[i + 1].low)
+                and not toks[i + 1].conn
+                and toks[i + 1].low not in lex.given_names  # "Собянин Сергей Семёнович"
+                and not adjective_form(low)
+            )
+        return (everyday or self.doc.lower_words.has_stem(low)) and not self._capitalised_mid_sentence(low)
+
+    def _russian_office_end(self, toks: list[_Tok], i: int) -> int:
+        """After a Russian title, where its holder's name starts, when other words come between ("Мэр Москвы
+        Сергей Собянин", "Глава Минпромторга Денис Мантуров"): at a given name, else before a patronymic or
+        at the last two words ("Губернатор Татарстана Рустам Минниханов"); else ``i``."""
+        n = len(toks)
+        if i == 0 or not has_cyrillic(toks[i - 1].low) or any(t.conn for t in toks[i:]):
+            return i
+        for g in range(i + 1, n):
+            if toks[g].low in self.lex.given_names:
+                return g
+            if g > i + 1 and toks[g].low.endswith(_PATRONYMIC_ENDINGS):
+                return g - 1
+        return max(i, n - 2)
+
+    def _capitalised_mid_sentence(self, word: str) -> bool:
+        """Whether a Russian word is written capitalised, in some case, where no sentence starts."""
+        st = stem(word)
+        text = self.text
+        return any(
+            not _opens_sentence(text, m.start())
+            for m in _stem_words_re(st[0].upper() + st[1:]).finditer(text)
+        )
 
     def _opening_participle(self, toks: list[_Tok], i: int) -> bool:
         """An everyday "-ing" word opening a sentence before a name: a verb, not the name's first word

@@ -38,6 +38,7 @@ from typing import NamedTuple
 from tui.extract.lexicon import Lexicon, is_ordinary, lexicon, norm_key
 from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
+from tui.extract.russian import dictionary_form_rank, has_cyrillic, stem, stem_key
 
 _TYPE_ALIASES = {
     "org": "organization",
@@ -119,6 +120,27 @@ def _display_score(form: str) -> tuple:
     return (form.isupper() and len(form) > 4, "’" in form)
 
 
+def _case_rank(form: str) -> int:
+    """How unlikely a Cyrillic name's form is its dictionary form, by its last word (0 for Latin names)."""
+    return dictionary_form_rank(form.rsplit(None, 1)[-1]) if has_cyrillic(form) else 0
+
+
+def _inflected_forms(keys: Iterable[str], lex: Lexicon) -> dict[str, str]:
+    """Each Cyrillic name's key that is another case of a name in ``keys`` -> the key of the form most like
+    its dictionary form ("собянина" -> "собянин"; "сергея собянина" -> "сергей собянин"). Listed names
+    are left to the lists, which know their forms."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for k in set(keys):
+        if has_cyrillic(k) and k not in lex.canonical:
+            by_stem[stem_key(k)].append(k)
+    out: dict[str, str] = {}
+    for found in by_stem.values():
+        if len(found) > 1:
+            main = min(found, key=lambda k: (_case_rank(k), k))
+            out.update((k, main) for k in found if k != main)
+    return out
+
+
 def _clips(short: list[str], full: list[str]) -> bool:
     """Whether each word of ``short`` is a clipped word of ``full`` ("lib dems" of "liberal democrats")."""
     return len(short) == len(full) and all(
@@ -173,6 +195,7 @@ def build_entity_index(
     article_extra = _extra_entity_hits(store, extras, extra_types, texts, extra_variants, first_extra)
 
     form_keys = [_name_key(f) for f in forms]
+    inflected = _inflected_forms(form_keys, lex)
 
     def variant_surface(v: int) -> str:
         return forms[v >> 4] if v < first_extra else extra_variants[v - first_extra][0]
@@ -185,6 +208,8 @@ def build_entity_index(
 
     # group key of each form: user merges, extra entities, lexicon canonical names
     def group_of(key: str) -> str:
+        key = merge_to.get(key, key)
+        key = inflected.get(key, key)  # "собянина" -> "собянин"
         key = merge_to.get(key, key)
         if key in extra_keys:
             return extra_keys[key]
@@ -410,9 +435,10 @@ def build_entity_index(
             # the group's own form names it: short forms merge only into well-attested, plausible full
             # names (see _short_form_candidates), so a stray long form never renames a frequent entity
             oc = own[gid] or fc
-            name = min(oc, key=lambda f: (_display_score(f), -len(f.split()), -oc[f], f))
+            name = min(oc, key=lambda f: (_display_score(f), -len(f.split()), _case_rank(f), -oc[f], f))
             canon = lex.canonical.get(g)
-            if canon and any(norm_key(f) == norm_key(canon) for f in fc):
+            # (a Russian name's listed dictionary form names it, whatever case the texts use)
+            if canon and (has_cyrillic(canon) or any(norm_key(f) == norm_key(canon) for f in fc)):
                 name = canon
         aliases = []
         seen = {norm_key(name)}
@@ -565,6 +591,11 @@ _NATIONAL_BODIES = frozenset(
 )
 
 
+def _surname_key(word: str) -> str:
+    """A surname's key for finding the full names that end in it: a Russian one in any case ("Собянина")."""
+    return stem(word) if has_cyrillic(word) else word
+
+
 def _short_form_candidates(
     groups: set[str],
     group_type: dict[str, str],
@@ -602,7 +633,7 @@ def _short_form_candidates(
             continue
         t = group_type.get(g)
         if t == "person":
-            by_last[words[-1]].append(g)
+            by_last[_surname_key(words[-1])].append(g)
             by_given[words[0]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
@@ -673,8 +704,8 @@ def _short_form_candidates(
         cands: list[tuple[str, bool]] = []
         if len(words) == 1:
             w = words[0]
-            if t in ("person", "organization", "misc") and w in by_last and w not in lex.names:
-                for c in by_last[w]:
+            if t in ("person", "organization", "misc") and _surname_key(w) in by_last and w not in lex.names:
+                for c in by_last[_surname_key(w)]:
                     ok = person_ok(c, t)
                     if ok:
                         cands.append((c, ok[1]))

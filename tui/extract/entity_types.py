@@ -15,6 +15,7 @@ from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from tui.extract.lexicon import is_ordinary, is_org_head, norm_key
+from tui.extract.russian import has_cyrillic, surname_shape
 
 if TYPE_CHECKING:
     from tui.extract.entities import Span
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 TYPE_ORDER = ("organization", "person", "place", "misc")
 _PUNCT = "\"'“”‘’`()[]{},;:!?«»"
+# a capitalised Cyrillic word next
+_CAPITAL_NEXT_RE = re.compile(r"[ \t\xa0]+[А-ЯЁ]")
 _NEXT_RE = re.compile(r"\s*([,(]?)\s*(?:(the|a|an)\s+)?([\w'’-]+)?\s*([\w'’-]+)?")
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 _PLURAL_VERBS = frozenset(["were", "are"])
@@ -384,7 +387,11 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         raw = sp.text
         if _is_acronym(raw):
             ev.add("organization", 3 if len(raw) > 1 else 0)
-        elif (first in lex.given_names or (first in lex.surnames and first not in lex.common)) and (
+        elif (
+            first in lex.given_names
+            or (first in lex.surnames and first not in lex.common)
+            or (has_cyrillic(first) and surname_shape(first))  # "Петров", "Пескова"
+        ) and (
             _NAME_GOES_ON_RE.match(text, sp.end)
             or not _DETERMINER_BEFORE_RE.search(text, max(0, sp.start - 24), sp.start)
         ):
@@ -400,11 +407,14 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     after_comma = gap.rstrip(" \t").endswith(",")
     if p1 and "\n" not in gap and "." not in gap:
         low1 = p1.casefold()
+        # "мэр Москвы Сергей Собянин": after a Russian title, the office's place or body in the genitive,
+        # then its holder
+        office_domain = has_cyrillic(low1) and _CAPITAL_NEXT_RE.match(text, e) is not None
         if p1[:1].islower():
             if low1 in lex.org_cue or (low1 == "leader" and p2.casefold() in _MARKET_WORDS):
                 ev.add("organization", 5)  # "carmaker X"; "market leader X" is a firm, not a person
                 ev.org_cued = True
-            elif low1 in lex.titles and not ("," in gap and low1 in _ALSO_ADVERBS):
+            elif low1 in lex.titles and not ("," in gap and low1 in _ALSO_ADVERBS) and not office_domain:
                 ev.add("person", 6)
                 ev.titled = True
             elif low1 == "by" and p2.casefold() in _CITED:
@@ -418,12 +428,12 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
                 ev.add("misc", 5 if "," in gap else 7)
             elif low1 == "in" and p2.casefold() in _HELD_IN:
                 ev.add("organization", 5)
-            elif low1 in _PLACE_PREP and not text.startswith(("'s", "’s"), e):
+            elif (low1 in _PLACE_PREP or low1 in lex.place_before) and not text.startswith(("'s", "’s"), e):
                 # (not "in Nissan's fortunes": the preposition governs what the name owns)
-                ev.add("place", 2 if low1 == "in" else 1)
+                ev.add("place", 2 if low1 == "in" or low1 in lex.place_before else 1)
             elif low1 in lex.place_cue:
                 ev.add("place", 4)
-        elif low1.rstrip(".") in lex.titles and "," not in gap and "(" not in gap:
+        elif low1.rstrip(".") in lex.titles and "," not in gap and "(" not in gap and not office_domain:
             ev.add("person", 6)
             ev.titled = True
         elif p1 == "The" and p2 in _WORK_BEFORE:

@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.extract.russian import case_forms, name_forms
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -102,6 +104,7 @@ class Lexicon:
     possessive_last: set[str] = field(default_factory=set)  # "mcdonald", "poor": those words without it
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
+    place_before: set[str] = field(default_factory=set)  # Russian "в" (in): before a place's name
 
 
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
@@ -157,6 +160,30 @@ def _add_names(lex: Lexicon, groups: list[list[str]], typ: str, overwrite: bool 
     return cased
 
 
+def _declined(groups: list[list[str]]) -> list[list[str]]:
+    """Russian names with their regular case forms added to each group (not to names in capitals, "США")."""
+    return [
+        group + [f for name in group if not name.isupper() for f in sorted(name_forms(name.casefold()))]
+        for group in groups
+    ]
+
+
+def _add_russian(lex: Lexicon, cased: set[str]) -> None:
+    """The Russian-language lists: names, titles and cue words in all their regular case forms."""
+    ru = _sections("russian_words.txt")
+    countries = _declined(_groups(ru.get("countries", [])))
+    cased |= _add_names(lex, countries + _declined(_groups(ru.get("places", []))), "place")
+    country_keys = {norm_key(n) for g in countries for n in g}
+    lex.countries |= country_keys
+    lex.areas |= country_keys
+    cased |= _add_names(lex, _declined(_groups(ru.get("organizations", []))), "organization")
+    for section, words in (("titles", lex.titles), ("org_cue", lex.org_cue)):
+        for w in _words(ru.get(section, [])):
+            words.add(w)
+            words.update(case_forms(w))
+    lex.place_before = _words(ru.get("place_before", []))
+
+
 def _calendar(lines: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i, line in enumerate(lines, start=1):
@@ -192,6 +219,7 @@ def lexicon() -> Lexicon:
     lex.misc_suffix = _words(misc.get("suffix", []))
 
     lex.given_names = _words(_lines("given_names.txt"))
+    lex.given_names |= {f for w in lex.given_names for f in case_forms(w)}  # Russian: "Сергея", "Анны"
     lex.surnames = _words(_lines("surnames.txt"))
     for t in _lines("titles.txt"):
         key = norm_key(t).rstrip(".")
@@ -218,6 +246,8 @@ def lexicon() -> Lexicon:
     lex.place_cue = {norm_key(c) for c in place.get("cue", [])}
     lex.place_region = _words(place.get("region", []))
     lex.place_first = _words(place.get("first", []))
+
+    _add_russian(lex, cased)
 
     lex.first_words = {k.split()[0] for k in lex.names}
     lex.the_names = {
