@@ -28,7 +28,13 @@ from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
 from tui.extract.entity_types import Evidence, only_guessed, type_spans
 from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
-from tui.extract.russian import adjective_form, everyday_opening_word, has_cyrillic, stem
+from tui.extract.russian import (
+    RussianWordStems,
+    adjective_form,
+    everyday_opening_word,
+    has_cyrillic,
+    opens_sentence,
+)
 from tui.extract.time_values import holiday_key, time_words
 from tui.text import sentence_initial
 
@@ -324,14 +330,6 @@ class _LowerWords:
             i = text.find(w, i + 1)
         return False
 
-    def has_stem(self, word: str) -> bool:
-        """Whether another case of a lowercase Russian word is written in lowercase in the text ("заводе",
-        "заводу" for "завод")."""
-        st = stem(word)
-        if len(st) < 4:
-            return False
-        return any(stem(m.group()) == st for m in _stem_words_re(st).finditer(self.text))
-
     def _inside_word(self, i: int) -> bool:
         """Whether a word listed from further left runs on over the hyphen before ``i`` ("well-known")."""
         text = self.text
@@ -344,21 +342,8 @@ class _LowerWords:
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
-def _stem_words_re(st: str) -> re.Pattern[str]:
-    """Whole words that begin with the stem ``st`` as written (lowercase or capitalised)."""
-    return re.compile(rf"(?<![\w-]){re.escape(st)}\w{{0,4}}(?![\w-])")
-
-
 # a Russian patronymic: Сергеевич, Семёновича, Владимировна
 _PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "вне", "вна", "вны", "вну", "вной", "ична", "ичны")
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    """Whether ``pos`` starts a sentence or a line (not a quotation: «Новые известия» is a name)."""
-    j = pos
-    while j > 0 and text[j - 1] in " \t\xa0":
-        j -= 1
-    return j == 0 or text[j - 1] in ".!?…\n"
 
 
 def _words_key(toks: list[_Tok], i: int, j: int) -> str:
@@ -462,6 +447,7 @@ class _Segmenter:
         self.spans: list[Span] = []
         self.surnames: set[str] = set()  # last words of the multi-word names read so far ("Jobs")
         self.title_firsts = _title_firsts(lex)
+        self.russian_words = RussianWordStems(text)
 
     # -- helpers -----------------------------------------------------------------------------------
     def _lex_match(self, toks: list[_Tok], i: int, names: dict[str, str]) -> tuple[int, str] | None:
@@ -817,7 +803,7 @@ class _Segmenter:
         lex = self.lex
         if not has_cyrillic(low) or low in lex.given_names or low in lex.names or low in self.surnames:
             return False
-        if not _opens_sentence(self.text, t.start):
+        if not opens_sentence(self.text, t.start):
             return False
         if low in lex.org_cue:
             return True
@@ -830,7 +816,8 @@ class _Segmenter:
                 and toks[i + 1].low not in lex.given_names  # "Собянин Сергей Семёнович"
                 and not adjective_form(low)
             )
-        return (everyday or self.doc.lower_words.has_stem(low)) and not self._capitalised_mid_sentence(low)
+        words = self.russian_words
+        return (everyday or words.written_lowercase(low)) and not words.capitalised_mid_sentence(low)
 
     def _russian_office_end(self, toks: list[_Tok], i: int) -> int:
         """After a Russian title, where its holder's name starts, when other words come between ("Мэр Москвы
@@ -845,15 +832,6 @@ class _Segmenter:
             if g > i + 1 and toks[g].low.endswith(_PATRONYMIC_ENDINGS):
                 return g - 1
         return max(i, n - 2)
-
-    def _capitalised_mid_sentence(self, word: str) -> bool:
-        """Whether a Russian word is written capitalised, in some case, where no sentence starts."""
-        st = stem(word)
-        text = self.text
-        return any(
-            not _opens_sentence(text, m.start())
-            for m in _stem_words_re(st[0].upper() + st[1:]).finditer(text)
-        )
 
     def _opening_participle(self, toks: list[_Tok], i: int) -> bool:
         """An everyday "-ing" word opening a sentence before a name: a verb, not the name's first word

@@ -16,15 +16,18 @@ their one form.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_RUSSIAN_WORD_RE = re.compile(r"(?<![\w-])[а-яёА-ЯЁ][а-яё]+(?![\w-])")
 # case endings, longest first (not "-ов"/"-ев": "Иванов" is no form of "Иван")
 _ENDINGS = (
     "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими",
     "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ая", "яя",
     "ые", "ие", "ых", "их", "ым", "им", "ое", "ее", "ий", "ый",
 )  # fmt: skip
+_ENDINGS_BY_LENGTH = {k: frozenset(e for e in _ENDINGS if len(e) == k) for k in (2, 3)}
 _SOFT_TAIL = "аеёиоуыэюяйь"  # vowels and signs that end a stem's forms
 _HUSHING = "гкхжшщч"  # after these, "-ы" is spelt "-и"
 # endings of the oblique cases: a form ending so is less likely the name's dictionary form
@@ -56,17 +59,62 @@ _ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ие", "�
 _SURNAME_STEM_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
 
 
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence or a line (not a quotation: «Новые известия» is a name)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?…\n"
+
+
+class RussianWordStems:
+    """The stems of a text's Russian words written in lowercase, and of those capitalised where no sentence
+    starts: whether a sentence-opening word is an everyday word ("Завод" beside "на заводе") or a name the
+    text capitalises elsewhere ("«Москвича»"). Indexed in one pass, on first use."""
+
+    __slots__ = ("text", "_lower", "_capitalised")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: set[str] | None = None
+        self._capitalised: set[str] = set()
+
+    def _index(self) -> set[str]:
+        lower: set[str] = set()
+        text = self.text
+        for m in _RUSSIAN_WORD_RE.finditer(text):
+            w = m.group()
+            if w[0].islower():
+                lower.add(stem(w))
+            elif not opens_sentence(text, m.start()):
+                self._capitalised.add(stem(w.casefold()))
+        self._lower = lower
+        return lower
+
+    def written_lowercase(self, word: str) -> bool:
+        """Whether the lowercase ``word`` is written in lowercase in some case ("заводе" for "завод")."""
+        st = stem(word)
+        return len(st) >= 4 and st in (self._lower if self._lower is not None else self._index())
+
+    def capitalised_mid_sentence(self, word: str) -> bool:
+        """Whether the lowercase ``word`` is capitalised, in some case, where no sentence starts."""
+        if self._lower is None:
+            self._index()
+        return stem(word) in self._capitalised
+
+
 def has_cyrillic(text: str) -> bool:
     """Whether ``text`` has a Cyrillic letter."""
     return not text.isascii() and _CYRILLIC_RE.search(text) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A lowercase Cyrillic word without its case ending: the part its forms share (at least 3 letters)."""
     w = word.replace("ё", "е")
-    for ending in _ENDINGS:
-        if w.endswith(ending) and len(w) - len(ending) >= 3:
-            w = w[: -len(ending)]
+    for k in (3, 2):  # the longest ending first
+        if len(w) - k >= 3 and w[-k:] in _ENDINGS_BY_LENGTH[k]:
+            w = w[:-k]
             break
     while len(w) > 3 and w[-1] in _SOFT_TAIL:
         w = w[:-1]
