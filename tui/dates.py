@@ -27,12 +27,26 @@ MONTHS = {
     for name in names
 }
 
+# Russian months in the genitive, as dates write them ("3 марта 2023 года")
+RUSSIAN_MONTHS = {
+    name: i
+    for i, name in enumerate(
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября"]
+        + ["ноября", "декабря"],
+        start=1,
+    )
+}
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _MDY = _MONTH + r"\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})"
 _DMY = r"(?P<dd>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "dmonth") + r",?\s+(?P<dy>\d{4})"
 
-DATE_RE = re.compile(rf"\b(?:{_ISO}|{_MDY}|{_DMY})\b", re.IGNORECASE)
+_DMY_RU = (
+    r"(?P<rd>\d{1,2})\s+(?P<rmonth>" + "|".join(RUSSIAN_MONTHS) + r")\s+(?P<ry>\d{4})(?:\s*(?:года|г\.))?"
+)
+
+DATE_RE = re.compile(rf"\b(?:{_ISO}|{_MDY}|{_DMY}|{_DMY_RU})\b", re.IGNORECASE)
 
 
 def _make(y: str, m: int | str, d: str) -> dt.date | None:
@@ -49,6 +63,8 @@ def date_from_match(m: re.Match[str]) -> dt.date | None:
         return _make(g["iy"], g["im"], g["id"])
     if g["my"]:
         return _make(g["my"], MONTHS[g["month"].lower()], g["md"])
+    if g["ry"]:
+        return _make(g["ry"], RUSSIAN_MONTHS[g["rmonth"].lower()], g["rd"])
     return _make(g["dy"], MONTHS[g["dmonth"].lower()], g["dd"])
 
 

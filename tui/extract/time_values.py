@@ -204,6 +204,27 @@ def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
     return shift(dct, unit, n)
 
 
+_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+
+
+def season_value(dct: dt.date, code: str, rel: str, direction: int) -> str:
+    """The season ``code`` ("SP", "SU", "FA", "WI") that ``rel`` ("last", "next", "this" or "") names
+    from the dct: "2023-SU"; a winter is the year it starts in."""
+    year = dct.year
+    end = _SEASON_END[code]
+    if rel in ("last", "the past", "the previous", "this past"):
+        if code == "WI":
+            year = year - 1 if dct.month > 2 else year - 2
+            return f"{year}-WI"
+        year = year if dct.month > end else year - 1
+    elif rel in ("next", "the coming", "the following", "this coming"):
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year = year if dct.month < start else year + 1
+    elif code == "WI" and dct.month <= 2:
+        year -= 1
+    return f"{year}-{code}"
+
+
 def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
     """The weekday (1 = Monday) nearest the dct in ``direction`` (-1 past, +1 future); the dct itself when
     it is that weekday."""

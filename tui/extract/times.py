@@ -20,6 +20,8 @@ from typing import TypeGuard
 from tui.extract.day_names import continues_into_a_name, weekday_in_name
 from tui.extract.lexicon import lexicon
 from tui.extract.model import TimeMention
+from tui.extract.russian import has_cyrillic
+from tui.extract.russian_times import russian_rules
 from tui.extract.time_values import (
     abbreviation_dot,
     add_months,
@@ -33,6 +35,7 @@ from tui.extract.time_values import (
     month_year,
     parse_number,
     quarter_of,
+    season_value,
     shift,
     time_words,
     weekday_date,
@@ -397,25 +400,6 @@ def _pod(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     return "time", (ctx.dct + dt.timedelta(days=off)).isoformat() + "T" + time_words().parts_of_day[pod]
 
 
-_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
-
-
-def _season_value(dct: dt.date, code: str, rel: str, direction: int) -> str:
-    year = dct.year
-    end = _SEASON_END[code]
-    if rel in ("last", "the past", "the previous", "this past"):
-        if code == "WI":
-            year = year - 1 if dct.month > 2 else year - 2
-            return f"{year}-WI"
-        year = year if dct.month > end else year - 1
-    elif rel in ("next", "the coming", "the following", "this coming"):
-        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        year = year if dct.month < start else year + 1
-    elif code == "WI" and dct.month <= 2:
-        year -= 1
-    return f"{year}-{code}"
-
-
 def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     rel = " ".join(m["rel"].casefold().split())
     unit = m["unit"].casefold()
@@ -425,7 +409,7 @@ def _rel_unit(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return "date", None
     code = time_words().seasons.get(unit)
     if code:
-        return "date", _season_value(ctx.dct, code, rel, ctx.direction(m))
+        return "date", season_value(ctx.dct, code, rel, ctx.direction(m))
     if unit == "season":
         return "date", None
     n = 0
@@ -648,7 +632,7 @@ def _season(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return "date", None
     if rel not in ("this past", "this coming", "this", "last", "next"):
         rel = ""
-    return "date", _season_value(ctx.dct, code, rel, ctx.direction(m))
+    return "date", season_value(ctx.dct, code, rel, ctx.direction(m))
 
 
 def _clock(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -1081,6 +1065,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | Non
         ),
         (r"year[\s-]end\b", low, _year_end, r"(?:(?P<rel>last|this|next)\s+)?", _W),
     ]
+    specs += [(p, orig, h, pre, _W) for p, h, pre in russian_rules()]
     return [
         (re.compile(p), on_low, h, re.compile(rf"(?<!\w)(?:{pre})\Z") if pre else None, guard)
         for p, on_low, h, pre, guard in specs
@@ -1092,6 +1077,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | Non
 # instead marks the rules whose core starts with a month name: one scan finds where month names start and
 # those rules are tried only there.
 _MONTH_ANCHOR = ("<month>",)
+_CYRILLIC = ("<cyrillic>",)  # the Russian rules: tried only on a text with Cyrillic letters
 _PODS = ("morning", "afternoon", "evening", "night")
 _NEEDS: dict[tuple[str, int], tuple[str, ...]] = {
     ("_numeric", 0): ("/",),
@@ -1150,6 +1136,8 @@ def _rule_needs() -> list[tuple[str, ...] | re.Pattern[str]]:
         needs: tuple[str, ...] | re.Pattern[str] = _HINTS.get((name, k)) or _NEEDS.get((name, k), ())
         if name == "_holiday":
             needs = tuple({h.split()[0].split("'")[0] for h in time_words().holidays})
+        if handler.__module__ == russian_rules.__module__:
+            needs = _CYRILLIC
         out.append(needs)
     return out
 
@@ -1500,13 +1488,20 @@ def _add_range_end_days(text: str, chosen: list[Span]) -> list[Span]:
     return out
 
 
+@functools.cache
+def _first_russian_rule() -> int:
+    """The index of the Russian full date's rule (the first Russian one), for datelines."""
+    return next(i for i, needs in enumerate(_rule_needs()) if needs is _CYRILLIC)
+
+
 def _dateline(text: str) -> dt.date | None:
     """A date from a short dateline among the first lines ("March 01 , 2008", "LONDON 1996-08-30")."""
     for line in text[:600].splitlines()[:6]:
         if not line.strip() or len(line) > 70:
             continue
         low = _ascii_lower(line)
-        for rx, on_low, handler, pre, guard in _rules()[:3]:
+        rules = _rules()[:3] if line.isascii() else [*_rules()[:3], _rules()[_first_russian_rule()]]
+        for rx, on_low, handler, pre, guard in rules:
             m = next(_matches(low if on_low else line, low, rx, pre, guard), None)
             if m is None:
                 continue
@@ -1533,14 +1528,19 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     low = _ascii_lower(text)
     cands: list[tuple[int, int, int, str, str | None]] = []
     month_starts: list[int] | None = None
+    cyrillic = has_cyrillic(text)
     for prio, ((rx, on_low, handler, pre, guard), needs) in enumerate(
         zip(_rules(), _rule_needs(), strict=True)
     ):
         src = low if on_low else text
-        if needs is _MONTH_ANCHOR:
+        if needs is _CYRILLIC:
+            if not cyrillic:
+                continue
+            found: Iterator[_M] = _matches(src, low, rx, pre, guard)
+        elif needs is _MONTH_ANCHOR:
             if month_starts is None:
                 month_starts = [m.start() for m in _MONTH_START_RE.finditer(low)]
-            found: Iterator[_M] = _matches_at(src, low, rx, pre, guard, month_starts)
+            found = _matches_at(src, low, rx, pre, guard, month_starts)
         elif needs and not _may_match(src, needs):
             continue
         else:
