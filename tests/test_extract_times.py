@@ -114,6 +114,7 @@ _SHORTCUT_TEXTS = [
     "Sales rose 3-1 between 60 and 90 days, 1530 GMT, 12/05/2003, 2003-05-12T10:00, in the morning, soon.",
     "Straße über Ärger — Mai, 5 мая 2021 года, it's ‘’ 5 in the evening; the year-end and year-earlier result.",
     "It takes two to three years, or 5 - 10 days; doors open at 9am, close at 5 p.m. and at 11.30pm.",
+    "В прошлом году, 3 Марта 2023 года, ВЧЕРА и в Пятницу: два года назад, через три месяца, весной.",
 ]
 
 
@@ -142,7 +143,9 @@ def test_rule_shortcuts_do_not_change_results(text: str, monkeypatch: pytest.Mon
     plain = [()] * len(times._rules())
     monkeypatch.setattr(times, "_rule_needs", lambda: plain)
     assert extract_times(text, DCT) == fast
-    assert times._ascii_lower(text) == text.translate({c: c + 32 for c in range(65, 91)})
+    capitals = [*range(ord("A"), ord("Z") + 1), *range(ord("А"), ord("Я") + 1)]
+    lower = text.translate({c: c + 32 for c in capitals} | {ord("Ё"): "ё"})
+    assert times._lower_keeping_offsets(text) == lower
 
 
 def _values(text: str) -> dict[str, tuple[str, str | None]]:

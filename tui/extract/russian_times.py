@@ -7,8 +7,8 @@ today and yesterday, "last/this/next" periods, "N years ago" and "in N years", d
 quarters, and a few vague expressions. Tense comes from the verbs of the clause: Russian past forms
 end in "-л", "-ла", "-ло", "-ли"; "будет", "планирует" and the like look ahead.
 
-Each rule is ``(pattern, handler, prefix pattern or None)``; the patterns run on the original text
-(Cyrillic is left as written by the ASCII lowercasing the English rules use) and ignore case.
+Each rule is ``(pattern, handler, prefix pattern or None)``; the patterns run on the lowercased text
+the English rules use (its Cyrillic lowercased too), so a capital is read from the original text.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def _month_year(m: Match, ctx: Any) -> Result:
 
 
 def _month(m: Match, ctx: Any) -> Result:
-    if m["m"][0].isupper() and not sentence_initial(ctx.text, m.start()):
+    if ctx.text[m.start("m")].isupper() and not sentence_initial(ctx.text, m.start()):
         return None  # "Марта" mid-sentence is a woman's name
     month = _months()[m["m"].casefold()]
     if ctx.dct is None:
@@ -241,35 +241,34 @@ def russian_rules() -> list[tuple[str, Callable[[Match, Any], Result], str | Non
     seasons = _alt(_SEASONS)
     year = rf"(?P<y>1[5-9]\d\d|20\d\d)(?:{_SP}?{_YEAR_WORD})?"
     return [
-        (rf"(?i)(?P<d>\d{{1,2}})(?:-?го)?{_SP}(?P<m>{genitive})(?:{_SP}{year})?(?!\w)", _full_date, None),
-        (rf"(?i)(?P<m>{months}){_SP}{year}(?!\w)", _month_year, None),
-        (rf"(?i)(?P<m>{months}){_SP}{_REL_RE}{_SP}года(?!\w)", _month_year, None),
-        (rf"(?i)(?P<m>{months})(?!\w)", _month, None),
-        (rf"(?i)(?P<y>1[5-9]\d\d|20\d\d){_SP}?{_YEAR_WORD}(?!\w)", _year, None),
+        (rf"(?P<d>\d{{1,2}})(?:-?го)?{_SP}(?P<m>{genitive})(?:{_SP}{year})?(?!\w)", _full_date, None),
+        (rf"(?P<m>{months}){_SP}{year}(?!\w)", _month_year, None),
+        (rf"(?P<m>{months}){_SP}{_REL_RE}{_SP}года(?!\w)", _month_year, None),
+        (rf"(?P<m>{months})(?!\w)", _month, None),
+        (rf"(?P<y>1[5-9]\d\d|20\d\d){_SP}?{_YEAR_WORD}(?!\w)", _year, None),
         (
-            rf"(?i)(?P<y>1[5-9]\d0|20\d0)-?(?:х|е)(?:{_SP}(?:годах|годов|годы|годами|гг\.))?(?!\w)",
+            rf"(?P<y>1[5-9]\d0|20\d0)-?(?:х|е)(?:{_SP}(?:годах|годов|годы|годами|гг\.))?(?!\w)",
             _decade,
             None,
         ),
-        (rf"(?i)(?P<w>{_alt(_DAY_WORDS)})(?!\w)", _day_word, None),
+        (rf"(?P<w>{_alt(_DAY_WORDS)})(?!\w)", _day_word, None),
         (
-            rf"(?i)(?P<wd>{weekdays})(?!\w)",
+            rf"(?P<wd>{weekdays})(?!\w)",
             _weekday,
-            rf"(?i:(?P<prep>в|во|на|к|до|с|по)(?:{_SP}{_REL_RE})?{_SP})",
+            rf"(?P<prep>в|во|на|к|до|с|по)(?:{_SP}{_REL_RE})?{_SP}",
         ),
-        (rf"(?i){_REL_RE}{_SP}(?P<unit>год|месяц|недел|квартал)[а-яё]{{0,3}}(?!\w)", _rel_period, None),
+        (rf"{_REL_RE}{_SP}(?P<unit>год|месяц|недел|квартал)[а-яё]{{0,3}}(?!\w)", _rel_period, None),
         (
-            rf"(?i)(?:(?P<num>\d{{1,3}}|{numbers}){_SP})?(?P<unit>{units})(?:{_SP}(?P<dir>назад|тому{_SP}назад))?"
-            r"(?!\w)",
+            rf"(?P<unit>{units})(?:{_SP}(?P<dir>назад|тому{_SP}назад))?(?!\w)",
             _num_unit,
-            rf"(?i:(?P<fut>через){_SP})",
+            rf"(?:(?P<fut>через){_SP})?(?:(?P<num>\d{{1,3}}|{numbers}){_SP})?",
         ),
-        (rf"(?i)полгода(?:{_SP}(?P<dir>назад))?(?!\w)", _half_year, rf"(?i:(?P<fut>через){_SP})"),
-        (rf"(?i)(?P<s>{seasons})(?:{_SP}{year})?(?!\w)", _season, rf"(?i:{_REL_RE}{_SP})"),
+        (rf"полгода(?:{_SP}(?P<dir>назад))?(?!\w)", _half_year, rf"(?P<fut>через){_SP}"),
+        (rf"(?P<s>{seasons})(?:{_SP}{year})?(?!\w)", _season, rf"{_REL_RE}{_SP}"),
         (
-            rf"(?i)(?P<ord>перв|втор|трет|четв[её]рт)[а-яё]{{0,3}}{_SP}квартал[а-яё]{{0,2}}(?:{_SP}{year})?(?!\w)",
+            rf"(?P<ord>перв|втор|трет|четв[её]рт)[а-яё]{{0,3}}{_SP}квартал[а-яё]{{0,2}}(?:{_SP}{year})?(?!\w)",
             _quarter,
             None,
         ),
-        (rf"(?i)(?P<w>{_alt(_VAGUE).replace(' ', _SP)})(?!\w)", _vague, None),
+        (rf"(?P<w>{_alt(_VAGUE).replace(' ', _SP)})(?!\w)", _vague, None),
     ]

@@ -1065,7 +1065,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, Handler, re.Pattern[str] | Non
         ),
         (r"year[\s-]end\b", low, _year_end, r"(?:(?P<rel>last|this|next)\s+)?", _W),
     ]
-    specs += [(p, orig, h, pre, _W) for p, h, pre in russian_rules()]
+    specs += [(p, low, h, pre, _W) for p, h, pre in russian_rules()]
     return [
         (re.compile(p), on_low, h, re.compile(rf"(?<!\w)(?:{pre})\Z") if pre else None, guard)
         for p, on_low, h, pre, guard in specs
@@ -1149,11 +1149,18 @@ def _may_match(src: str, needs: tuple[str, ...] | re.Pattern[str]) -> bool:
     return any(n in src for n in needs)
 
 
-def _ascii_lower(text: str) -> str:
-    """ASCII letters lowercased, nothing else changed (offsets stay valid); ``bytes.lower`` is ASCII-only."""
+_CYRILLIC_LOWER = str.maketrans(
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
+)
+
+
+def _lower_keeping_offsets(text: str) -> str:
+    """ASCII and Cyrillic letters lowercased, nothing else changed (offsets stay valid: ``str.lower``
+    lengthens a few letters, "İ"); ``bytes.lower`` is ASCII-only."""
     if text.isascii():
         return text.lower()
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    low = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return low.translate(_CYRILLIC_LOWER) if has_cyrillic(low) else low
 
 
 class _M:
@@ -1499,7 +1506,7 @@ def _dateline(text: str) -> dt.date | None:
     for line in text[:600].splitlines()[:6]:
         if not line.strip() or len(line) > 70:
             continue
-        low = _ascii_lower(line)
+        low = _lower_keeping_offsets(line)
         rules = _rules()[:3] if line.isascii() else [*_rules()[:3], _rules()[_first_russian_rule()]]
         for rx, on_low, handler, pre, guard in rules:
             m = next(_matches(low if on_low else line, low, rx, pre, guard), None)
@@ -1525,7 +1532,7 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     if dct is None:
         dct = _dateline(text)
     ctx = _Ctx(text, dct)
-    low = _ascii_lower(text)
+    low = _lower_keeping_offsets(text)
     cands: list[tuple[int, int, int, str, str | None]] = []
     month_starts: list[int] | None = None
     cyrillic = has_cyrillic(text)
