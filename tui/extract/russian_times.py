@@ -14,8 +14,9 @@ the English rules use (its Cyrillic lowercased too), so a capital is read from t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tui.extract.lexicon import lexicon
@@ -86,16 +87,20 @@ def russian_direction(text: str, start: int, end: int) -> int:
     return best
 
 
+@functools.cache
 def _months() -> dict[str, int]:
+    """The Russian month names in their cases ("марта", "марте") -> month number."""
     return {w: n for w, n in lexicon().months.items() if not w.isascii()}
 
 
+@functools.cache
 def _weekdays() -> dict[str, int]:
     return {w: n for w, n in lexicon().weekdays.items() if not w.isascii()}
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 Match = Any  # the times module's match wrapper (named groups, start/end), duck-typed here
