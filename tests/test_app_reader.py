@@ -680,3 +680,21 @@ async def test_the_sidebar_shown_in_a_narrow_terminal_starts_with_its_first_head
         await press_and_settle(app, pilot, "end", "home")
         assert sidebar.entities[sidebar.current].name == "Sergei Sobyanin"
         assert top_line() == "People (3)"
+
+
+async def test_timeline_enter_at_a_narrow_size_scrolls_the_expression_into_view() -> None:
+    # At 60 columns one pane shows at a time: the reader is laid out only once the jump shows it.
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.settled()
+        main = app.main
+        await pilot.press("4")
+        entry = main.timeline.current
+        assert entry is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = main.reader
+        assert reader.mark == (entry.start, entry.end)
+        top = round(reader.scroll_y)
+        assert top <= reader.max_scroll_y
+        assert top <= reader.line_of(entry.start) < top + reader.scrollable_content_region.height

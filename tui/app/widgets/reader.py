@@ -84,6 +84,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_numbers: list[int] = []  # ... and which drawn line it is
         self._width = 0
         self._cache: dict[int, Strip] = {}
+        self._pending_offset: int | None = None  # where to scroll once the hidden view is laid out
 
     # --- what to show -----------------------------------------------------------------
 
@@ -94,6 +95,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if scroll_to is not None:
             self.scroll_to_offset(scroll_to)
         else:
+            self._pending_offset = None
             self.scroll_to(y=0, animate=False, force=True)
 
     def decorate(
@@ -113,7 +115,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rebuild()
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so that body offset ``offset`` is on screen, a third of the way down."""
+        """Scroll so that body offset ``offset`` is on screen, a third of the way down. A hidden view (narrow
+        layouts show one pane at a time) has no width to wrap its lines at: it scrolls once laid out."""
+        if self.scrollable_content_region.width == 0:
+            self._pending_offset = offset
+            return
+        self._pending_offset = None
         line = self.line_of(offset)
         height = max(1, self.scrollable_content_region.height)
         self.scroll_to(y=max(0, line - height // 3), animate=False, force=True)
@@ -135,6 +142,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
             self._rebuild()
+            if self._pending_offset is not None and self._width:
+                self.scroll_to_offset(self._pending_offset)
 
     def _rebuild(self) -> None:
         width = max(1, self.scrollable_content_region.width)
