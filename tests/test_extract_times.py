@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tui.extract.russian import has_cyrillic
 from tui.extract.times import extract_times
 
 DCT = dt.date(2023, 3, 15)  # a Wednesday
@@ -145,7 +146,7 @@ def test_rule_shortcuts_do_not_change_results(text: str, monkeypatch: pytest.Mon
     assert extract_times(text, DCT) == fast
     capitals = [*range(ord("A"), ord("Z") + 1), *range(ord("А"), ord("Я") + 1)]
     lower = text.translate({c: c + 32 for c in capitals} | {ord("Ё"): "ё"})
-    assert times._lower_keeping_offsets(text) == lower
+    assert times._lower_keeping_offsets(text, has_cyrillic(text)) == lower
 
 
 def _values(text: str) -> dict[str, tuple[str, str | None]]:

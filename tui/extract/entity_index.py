@@ -38,7 +38,7 @@ from typing import NamedTuple
 from tui.extract.lexicon import Lexicon, is_ordinary, lexicon, norm_key
 from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
-from tui.extract.russian import dictionary_form_rank, has_cyrillic, stem, stem_key
+from tui.extract.russian import dictionary_form_rank, has_cyrillic, stem_key
 
 _TYPE_ALIASES = {
     "org": "organization",
@@ -591,11 +591,6 @@ _NATIONAL_BODIES = frozenset(
 )
 
 
-def _surname_key(word: str) -> str:
-    """A surname's key for finding the full names that end in it: a Russian one in any case ("Собянина")."""
-    return stem(word) if has_cyrillic(word) else word
-
-
 def _short_form_candidates(
     groups: set[str],
     group_type: dict[str, str],
@@ -633,7 +628,7 @@ def _short_form_candidates(
             continue
         t = group_type.get(g)
         if t == "person":
-            by_last[_surname_key(words[-1])].append(g)
+            by_last[stem_key(words[-1])].append(g)  # a Russian surname in any case: "Собянина"
             by_given[words[0]].append(g)
         elif t == "organization":
             by_first[words[0]].append(g)
@@ -704,8 +699,8 @@ def _short_form_candidates(
         cands: list[tuple[str, bool]] = []
         if len(words) == 1:
             w = words[0]
-            if t in ("person", "organization", "misc") and _surname_key(w) in by_last and w not in lex.names:
-                for c in by_last[_surname_key(w)]:
+            if t in ("person", "organization", "misc") and stem_key(w) in by_last and w not in lex.names:
+                for c in by_last[stem_key(w)]:
                     ok = person_ok(c, t)
                     if ok:
                         cands.append((c, ok[1]))

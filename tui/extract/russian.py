@@ -72,35 +72,34 @@ class RussianWordStems:
     starts: whether a sentence-opening word is an everyday word ("Завод" beside "на заводе") or a name the
     text capitalises elsewhere ("«Москвича»"). Indexed in one pass, on first use."""
 
-    __slots__ = ("text", "_lower", "_capitalised")
+    __slots__ = ("text", "_stems")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: set[str] | None = None
-        self._capitalised: set[str] = set()
+        self._stems: tuple[set[str], set[str]] | None = None  # (lowercase, capitalised mid-sentence)
 
-    def _index(self) -> set[str]:
-        lower: set[str] = set()
-        text = self.text
-        for m in _RUSSIAN_WORD_RE.finditer(text):
-            w = m.group()
-            if w[0].islower():
-                lower.add(stem(w))
-            elif not opens_sentence(text, m.start()):
-                self._capitalised.add(stem(w.casefold()))
-        self._lower = lower
-        return lower
+    def _indexed(self) -> tuple[set[str], set[str]]:
+        if self._stems is None:
+            lower: set[str] = set()
+            capitalised: set[str] = set()
+            text = self.text
+            for m in _RUSSIAN_WORD_RE.finditer(text):
+                w = m.group()
+                if w[0].islower():
+                    lower.add(stem(w))
+                elif not opens_sentence(text, m.start()):
+                    capitalised.add(stem(w.casefold()))
+            self._stems = lower, capitalised
+        return self._stems
 
     def written_lowercase(self, word: str) -> bool:
         """Whether the lowercase ``word`` is written in lowercase in some case ("заводе" for "завод")."""
         st = stem(word)
-        return len(st) >= 4 and st in (self._lower if self._lower is not None else self._index())
+        return len(st) >= 4 and st in self._indexed()[0]
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the lowercase ``word`` is capitalised, in some case, where no sentence starts."""
-        if self._lower is None:
-            self._index()
-        return stem(word) in self._capitalised
+        return stem(word) in self._indexed()[1]
 
 
 def has_cyrillic(text: str) -> bool:

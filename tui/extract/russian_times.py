@@ -24,6 +24,7 @@ from tui.extract.time_values import (
     ago,
     day_month_year,
     duration_value,
+    iso_date,
     month_year,
     season_value,
     shift,
@@ -114,19 +115,15 @@ def _direction(m: Match, ctx: Any) -> int:
 def _full_date(m: Match, ctx: Any) -> Result:
     day, month = int(m["d"]), _months()[m["m"].casefold()]
     if m["y"]:
-        try:
-            return "date", dt.date(int(m["y"]), month, day).isoformat()
-        except ValueError:
-            return None
-    if not 1 <= day <= 31:
+        year = int(m["y"])
+    elif not 1 <= day <= 31:
         return None
-    if ctx.dct is None:
+    elif ctx.dct is None:
         return "date", None
-    year = day_month_year(ctx.dct, month, day, _direction(m, ctx))
-    try:
-        return "date", dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    else:
+        year = day_month_year(ctx.dct, month, day, _direction(m, ctx))
+    value = iso_date(year, month, day)
+    return ("date", value) if value else None
 
 
 def _of_year(m: Match, ctx: Any, suffix: str) -> Result:
@@ -175,10 +172,10 @@ def _weekday(m: Match, ctx: Any) -> Result:
     if ctx.dct is None:
         return "date", None, start
     wd = _weekdays()[m["wd"].casefold()]
-    rel = (m["rel"] or "").casefold()
-    if rel in ("прошл", "предыдущ"):
+    rel = _REL[m["rel"].casefold()] if m["rel"] else 0
+    if rel < 0:
         d = weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
-    elif rel in ("следующ", "будущ"):
+    elif rel > 0:
         d = weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
     else:
         d = weekday_date(ctx.dct, wd, _direction(m, ctx))
@@ -198,13 +195,18 @@ def _amount(m: Match) -> float | None:
     return float(num) if num.isdigit() else _NUMBERS[num]
 
 
+def _from_the_dct(m: Match, ctx: Any, amount: float | None, unit: str) -> Result:
+    """ "два года назад" (ago) or "через два года" (from now): the point that far from the dct."""
+    if ctx.dct is None:
+        return "date", None
+    return "date", ago(ctx.dct, amount, unit, 1 if m["fut"] else -1)
+
+
 def _num_unit(m: Match, ctx: Any) -> Result:
     unit = _UNITS[m["unit"].casefold()]
     amount = _amount(m)
     if m["dir"] or m["fut"]:
-        if ctx.dct is None:
-            return "date", None
-        return "date", ago(ctx.dct, amount, unit, 1 if m["fut"] else -1)
+        return _from_the_dct(m, ctx, amount, unit)
     if not m["num"]:
         return None  # a bare "год" (year) is no duration
     return "duration", duration_value(amount, unit)
@@ -212,9 +214,7 @@ def _num_unit(m: Match, ctx: Any) -> Result:
 
 def _half_year(m: Match, ctx: Any) -> Result:
     if m["dir"] or m["fut"]:
-        if ctx.dct is None:
-            return "date", None
-        return "date", ago(ctx.dct, 6, "month", 1 if m["fut"] else -1)
+        return _from_the_dct(m, ctx, 6, "month")
     return "duration", "P6M"
 
 

@@ -204,6 +204,14 @@ def ago(dct: dt.date, amount: float | None, unit: str, sign: int) -> str | None:
     return shift(dct, unit, n)
 
 
+def iso_date(y: int, m: int, d: int) -> str | None:
+    """``YYYY-MM-DD``, or None for a day the calendar lacks (31 February)."""
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
 _SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 

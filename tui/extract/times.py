@@ -31,6 +31,7 @@ from tui.extract.time_values import (
     duration_value,
     holiday_date,
     holiday_key,
+    iso_date,
     iso_week,
     month_year,
     parse_number,
@@ -158,16 +159,9 @@ def _weekday_no(word: str) -> int:
     return time_words().weekdays[word.rstrip(".").casefold()]
 
 
-def _date(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
 # --- handlers ----------------------------------------------------------------------------------------
 def _iso(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
-    v = _date(int(m["y"]), int(m["m"]), int(m["d"]))
+    v = iso_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if v is None:
         return None
     if m["hh"]:
@@ -180,7 +174,7 @@ def _numeric(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if y < 100:
         y += 1900 if y > 40 else 2000
     month, day = (a, b) if a <= 12 else (b, a)
-    v = _date(y, month, day)
+    v = iso_date(y, month, day)
     return ("date", v) if v else None
 
 
@@ -193,12 +187,12 @@ def _full_date(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
         return None
     month = _month_no(mon)
     if m["y"]:
-        v = _date(int(m["y"]), month, day)
+        v = iso_date(int(m["y"]), month, day)
         return ("date", v) if v else None
     if ctx.dct is None:
         return "date", None
     year = day_month_year(ctx.dct, month, day, ctx.direction(m, undecided=0))
-    return "date", _date(year, month, day)
+    return "date", iso_date(year, month, day)
 
 
 def _month_year(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
@@ -1154,13 +1148,14 @@ _CYRILLIC_LOWER = str.maketrans(
 )
 
 
-def _lower_keeping_offsets(text: str) -> str:
-    """ASCII and Cyrillic letters lowercased, nothing else changed (offsets stay valid: ``str.lower``
-    lengthens a few letters, "İ"); ``bytes.lower`` is ASCII-only."""
+def _lower_keeping_offsets(text: str, cyrillic: bool) -> str:
+    """ASCII letters lowercased, and Cyrillic ones when ``cyrillic`` (the text has some); nothing else
+    changed, so offsets stay valid (``str.lower`` lengthens a few letters, "İ"; ``bytes.lower`` is
+    ASCII-only)."""
     if text.isascii():
         return text.lower()
     low = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    return low.translate(_CYRILLIC_LOWER) if has_cyrillic(low) else low
+    return low.translate(_CYRILLIC_LOWER) if cyrillic else low
 
 
 class _M:
@@ -1490,7 +1485,7 @@ def _add_range_end_days(text: str, chosen: list[Span]) -> list[Span]:
         if m is None or (i + 1 < len(chosen) and chosen[i + 1][0] < m.end()):
             continue
         day = int(m["d"])
-        if int(v[8:]) < day <= 31 and (end_day := _date(int(v[:4]), int(v[5:7]), day)):
+        if int(v[8:]) < day <= 31 and (end_day := iso_date(int(v[:4]), int(v[5:7]), day)):
             out.append((m.start("d"), m.end("d"), "date", end_day))
     return out
 
@@ -1506,8 +1501,9 @@ def _dateline(text: str) -> dt.date | None:
     for line in text[:600].splitlines()[:6]:
         if not line.strip() or len(line) > 70:
             continue
-        low = _lower_keeping_offsets(line)
-        rules = _rules()[:3] if line.isascii() else [*_rules()[:3], _rules()[_first_russian_rule()]]
+        cyrillic = has_cyrillic(line)
+        low = _lower_keeping_offsets(line, cyrillic)
+        rules = [*_rules()[:3], _rules()[_first_russian_rule()]] if cyrillic else _rules()[:3]
         for rx, on_low, handler, pre, guard in rules:
             m = next(_matches(low if on_low else line, low, rx, pre, guard), None)
             if m is None:
@@ -1532,10 +1528,10 @@ def extract_times(text: str, dct: dt.date | None = None) -> list[TimeMention]:
     if dct is None:
         dct = _dateline(text)
     ctx = _Ctx(text, dct)
-    low = _lower_keeping_offsets(text)
+    cyrillic = has_cyrillic(text)
+    low = _lower_keeping_offsets(text, cyrillic)
     cands: list[tuple[int, int, int, str, str | None]] = []
     month_starts: list[int] | None = None
-    cyrillic = has_cyrillic(text)
     for prio, ((rx, on_low, handler, pre, guard), needs) in enumerate(
         zip(_rules(), _rule_needs(), strict=True)
     ):
