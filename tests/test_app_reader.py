@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.helpers import press_and_settle
 from tests.test_app_support import SEEDS
@@ -14,6 +15,7 @@ from tui.app.app import SeedreaderApp
 from tui.app.help_screen import HelpScreen
 from tui.app.main_screen import MainScreen
 from tui.app.warnings_screen import WarningsScreen
+from tui.extract.model import TimelineEntry
 from tui.library import LibraryOptions
 from tui.settings import Settings
 from tui.state import ReaderState
@@ -234,22 +236,30 @@ async def test_entity_filter_highlights_all_aliases() -> None:
         assert main.hits, "filtered mentions are hits for n/N"
 
 
+async def _open_the_first_timeline_entry(app: SeedreaderApp, pilot: Pilot) -> TimelineEntry:
+    """Press 4 and Enter; the entry's article opens with the expression marked and in view."""
+    main = app.main
+    await pilot.press("4")
+    assert main.focused is main.timeline
+    entry = main.timeline.current
+    assert entry is not None
+    await pilot.press("enter")
+    await pilot.pause()
+    reader = main.reader
+    assert main.articles[main.open_number].id == entry.article
+    assert reader.mark == (entry.start, entry.end)
+    top = round(reader.scroll_y)
+    assert top <= reader.max_scroll_y
+    assert top <= reader.line_of(entry.start) < top + reader.scrollable_content_region.height
+    return entry
+
+
 async def test_timeline_enter_opens_at_the_expression() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await app.settled()
         main = app.main
-        await pilot.press("4")
-        assert main.focused is main.timeline
-        entry = main.timeline.current
-        assert entry is not None
-        await pilot.press("enter")
-        await pilot.pause()
-        assert main.articles[main.open_number].id == entry.article
-        assert main.reader.mark == (entry.start, entry.end)
-        line = main.reader.line_of(entry.start)
-        top = round(main.reader.scroll_y)
-        assert top <= line < top + main.reader.scrollable_content_region.height
+        entry = await _open_the_first_timeline_entry(app, pilot)
         # t restricts the timeline to the open article
         await pilot.press("4", "t")
         await pilot.pause()
@@ -687,14 +697,4 @@ async def test_timeline_enter_at_a_narrow_size_scrolls_the_expression_into_view(
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await app.settled()
-        main = app.main
-        await pilot.press("4")
-        entry = main.timeline.current
-        assert entry is not None
-        await pilot.press("enter")
-        await pilot.pause()
-        reader = main.reader
-        assert reader.mark == (entry.start, entry.end)
-        top = round(reader.scroll_y)
-        assert top <= reader.max_scroll_y
-        assert top <= reader.line_of(entry.start) < top + reader.scrollable_content_region.height
+        await _open_the_first_timeline_entry(app, pilot)
