@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from tui.extract.cross_script import cross_script_joins
 from tui.extract.lexicon import Lexicon, is_ordinary, lexicon, norm_key
 from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
@@ -448,8 +449,13 @@ def build_entity_index(
                 seen.add(k)
                 aliases.append(f)
         entities.append(Entity(name, group_type.get(g, "misc"), aliases, articles[gid], count[gid]))
+    # a name in Cyrillic and in Latin letters is one entity (see cross_script)
+    joins = cross_script_joins(group_keys, [e.type for e in entities], count, lex.english_of)
+    if joins:
+        _join_entities(joins, entities, mentions, list(store.by_article))
     idx_sorted = sorted(
-        range(len(entities)), key=lambda i: (-entities[i].mentions, entities[i].name.casefold())
+        (i for i in range(len(entities)) if i not in joins),
+        key=lambda i: (-entities[i].mentions, entities[i].name.casefold()),
     )
     rank = array("I", bytes(4 * len(entities)))
     for n, i in enumerate(idx_sorted):
@@ -462,6 +468,28 @@ def build_entity_index(
             it = iter(out)
             mentions[aid] = array("I", [x for t in sorted(zip(it, it, it, strict=True)) for x in t])
     return EntityIndex(entities, mentions)
+
+
+def _join_entities(
+    joins: Mapping[int, int], entities: list[Entity], mentions: dict[str, array], order: list[str]
+) -> None:
+    """Fold each joined entity into the one it joins: its name and forms become aliases there, its
+    mentions and articles (in corpus order) move there."""
+    position = {aid: n for n, aid in enumerate(order)}
+    for gid, main in joins.items():
+        joined, into = entities[gid], entities[main]
+        into.mentions += joined.mentions
+        seen = {norm_key(into.name), *map(norm_key, into.aliases)}
+        for form in (joined.name, *joined.aliases):
+            if norm_key(form) not in seen:
+                seen.add(norm_key(form))
+                into.aliases.append(form)
+        into.articles = sorted({*into.articles, *joined.articles}, key=position.__getitem__)
+        for aid in joined.articles:
+            out = mentions[aid]
+            for i in range(2, len(out), 3):
+                if out[i] == gid:
+                    out[i] = main
 
 
 def _full_personal_name(key: str, lex: Lexicon) -> bool:

@@ -105,6 +105,7 @@ class Lexicon:
     max_name_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
     place_before: set[str] = field(default_factory=set)  # Russian "в" (in): before a place's name
+    english_of: dict[str, str] = field(default_factory=dict)  # "москва" -> "moscow" (main forms' keys)
 
 
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
@@ -184,6 +185,19 @@ def _add_russian(lex: Lexicon, cased: set[str]) -> None:
     lex.place_before = _words(ru.get("place_before", []))
 
 
+def _add_english_names(lex: Lexicon) -> None:
+    """The English name of each listed Russian name that romanises otherwise, both by their main forms'
+    keys (run once every list is in, so "Britain" is found as the United Kingdom)."""
+
+    def main_key(name: str) -> str:
+        key = norm_key(name)
+        return norm_key(lex.canonical.get(key, name))
+
+    for group in _groups(_sections("russian_words.txt").get("english", [])):
+        russian, english = group[:2]
+        lex.english_of[main_key(russian)] = main_key(english)
+
+
 def _calendar(lines: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i, line in enumerate(lines, start=1):
@@ -248,6 +262,7 @@ def lexicon() -> Lexicon:
     lex.place_first = _words(place.get("first", []))
 
     _add_russian(lex, cased)
+    _add_english_names(lex)
 
     lex.first_words = {k.split()[0] for k in lex.names}
     lex.the_names = {
