@@ -88,6 +88,22 @@ def test_cyrillic_and_accents(tmp_path):
     assert ids(lib.search("café")) == ["fr"]
 
 
+def test_a_russian_word_finds_and_marks_its_other_case_forms(tmp_path):
+    write(tmp_path, "a.txt", "Завод\n\nРабочие вернулись на завод.")
+    write(tmp_path, "b.txt", "Новости\n\nНа заводе в Квиллограде начали работу. Директор завода доволен.")
+    write(tmp_path, "c.txt", "Другое\n\nЗаводской двор и автозавод пусты.")
+    lib = Library.open(tmp_path)
+    assert set(ids(lib.search("завод"))) == {"a", "b"}  # not "заводской" or "автозавод"
+    assert set(ids(lib.search("title:завод"))) == {"a"}
+    body = lib.article("b").body
+    assert [body[s:e] for s, e in lib.hits_in("b", "завод")] == ["заводе", "завода"]
+    assert ids(lib.search("Квиллоград")) == ["b"]  # met only as "в Квиллограде"
+    # quoted, a word is that form only; Latin words have no forms
+    assert ids(lib.search('"завод"')) == ["a"]
+    assert lib.hits_in("b", '"завод"') == []
+    assert lib.search("Квиллоград*").total == 1
+
+
 def test_ranked_empty_query_is_everything_in_corpus_order(seeds):
     assert seeds.ranked("") == [0, 1, 2]
 

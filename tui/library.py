@@ -192,7 +192,7 @@ class Library:
     def _eval(self, node: Node) -> set[int]:
         idx = self.text_index
         if isinstance(node, Term):
-            return idx.term_docs(node.token, node.prefix, node.title_only)
+            return idx.term_docs(node.token, node.prefix, node.title_only, node.exact)
         if isinstance(node, Phrase):
             return idx.phrase_docs(node.tokens, node.title_only)
         if isinstance(node, SourceFilter):
@@ -236,8 +236,10 @@ class Library:
             if isinstance(atom, Term):
                 if atom.prefix:
                     tokens.extend(self.text_index.body.expand_prefix(atom.token, limit=20))
-                else:
+                elif atom.exact:
                     tokens.append(atom.token)
+                else:
+                    tokens.extend(self.text_index.body.word_forms(atom.token))
             else:
                 tokens.extend(atom.tokens)
         return tokens

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, islice
 from typing import BinaryIO
 
+from tui.extract.russian import has_cyrillic, stem
 from tui.text import TOKEN_RE
 
 K1 = 1.2
@@ -22,6 +23,7 @@ TITLE_WEIGHT = 2.5
 SHORT_MAX = 0xFFFF  # the largest 2-byte position or count
 CHUNK_POSITIONS = 1 << 21  # word positions per chunk of the pickled index (4 MB at 2 bytes)
 _PARTS = ("docs", "counts", "positions")
+_FORMS_SCANNED = 5000  # indexed words sharing a Russian stem's letters that are checked for its forms
 
 
 class Postings:
@@ -308,6 +310,15 @@ class FieldIndex:
             i += 1
         return out
 
+    def word_forms(self, token: str) -> list[str]:
+        """The indexed words that are ``token`` in some case: a Russian word's forms share its stem
+        ("завод" -> "завод", "завода", "заводе"; not "заводской"); any other word is itself."""
+        if not has_cyrillic(token):
+            return [token]
+        st = stem(token)
+        forms = [w for w in self.expand_prefix(st, limit=_FORMS_SCANNED) if stem(w) == st]
+        return forms or [token]
+
     def phrase_docs(self, tokens: tuple[str, ...], candidates: Iterable[int] | None = None) -> set[int]:
         """Documents where ``tokens`` occur consecutively."""
         postings = [self.terms.get(t) for t in tokens]
@@ -405,10 +416,13 @@ class TextIndex:
         if not title_only:
             yield self.body
 
-    def term_docs(self, token: str, prefix: bool = False, title_only: bool = False) -> set[int]:
+    def term_docs(
+        self, token: str, prefix: bool = False, title_only: bool = False, exact: bool = True
+    ) -> set[int]:
+        """Documents with the word (each word it starts when ``prefix``; its forms unless ``exact``)."""
         out: set[int] = set()
         for f in self.fields(title_only):
-            words = f.expand_prefix(token) if prefix else [token]
+            words = f.expand_prefix(token) if prefix else [token] if exact else f.word_forms(token)
             for w in words:
                 out.update(f.docs_with(w))
         return out

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tui.extract.russian import has_cyrillic
 from tui.text import tokenize
 
 FILTER_FIELDS = ("title", "source", "entity", "person", "org", "place", "date")
@@ -22,11 +23,18 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One word; ``prefix`` matches every word starting with it; ``title_only`` for ``title:``."""
+    """One word; ``prefix`` matches every word starting with it; ``title_only`` for ``title:``; a Russian
+    word matches its other case forms unless ``exact`` (quoted: ``"завод"``)."""
 
     token: str
     prefix: bool = False
     title_only: bool = False
+    exact: bool = False
+
+    @property
+    def forms_matched(self) -> bool:
+        """Whether the word's other case forms match too (a Russian word, neither prefix nor quoted)."""
+        return not self.prefix and not self.exact and has_cyrillic(self.token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +154,7 @@ def _atom(field: str | None, value: str, quoted: bool) -> Node | None:
         if not tokens:
             return None
         if len(tokens) == 1:
-            return Term(tokens[0], prefix=prefix, title_only=title_only)
+            return Term(tokens[0], prefix=prefix, title_only=title_only, exact=quoted)
         if prefix:
             return Phrase(tuple(tokens[:-1]), title_only) if len(tokens) > 1 else None
         return Phrase(tuple(tokens), title_only)

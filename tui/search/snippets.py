@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tui.extract.russian import has_cyrillic, stem
 from tui.search.query import Phrase, Term
 from tui.text import tokenize_spans
 
@@ -103,10 +104,16 @@ def _find_hits_tokens(text: str, chosen: Sequence[Term | Phrase]) -> list[Span]:
     words = {a.token for a in chosen if isinstance(a, Term) and not a.prefix}
     prefixes = tuple(a.token for a in chosen if isinstance(a, Term) and a.prefix)
     phrases = [a.tokens for a in chosen if isinstance(a, Phrase)]
+    # a Russian word's other case forms are hits too (as the index finds them)
+    stems = {stem(a.token) for a in chosen if isinstance(a, Term) and a.forms_matched}
     tokens = list(tokenize_spans(text))
     hits: list[Span] = []
     for tok, start, end in tokens:
-        if tok in words or (prefixes and tok.startswith(prefixes)):
+        if (
+            tok in words
+            or (prefixes and tok.startswith(prefixes))
+            or (stems and not tok.isascii() and stem(tok) in stems and has_cyrillic(tok))
+        ):
             hits.append((start, end))
     if phrases:
         firsts: dict[str, list[tuple[str, ...]]] = {}
