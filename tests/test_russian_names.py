@@ -99,3 +99,34 @@ def test_a_lone_word_shaped_like_a_russian_surname_is_a_person() -> None:
     assert ents["Квиллов"].type == "person" and ents["Квиллина"].type == "person"
     assert ents["Квиллтауна"].type == "place"
     assert "Против" not in ents and "Решение" not in ents
+
+
+def test_a_body_named_in_lowercase_after_its_first_word_is_one_organisation() -> None:
+    ents = _sidebar(
+        "Министерство финансов сообщило о новых мерах. Представители Министерства финансов заявили, что "
+        "Федеральная налоговая служба проверит Квиллтех.",
+        "Министерство экономического развития и торговли ответило. Глава Министерства иностранных дел "
+        "Павел Квиллов прибыл в Москву. Следственный комитет России возбудил дело. Квиллтех обратился в "
+        "Министерство энергетики и в Счётную палату.",
+    )
+    finance = ents["Министерство финансов"]  # in the nominative, whatever case it is met in first
+    assert finance.type == "organization" and finance.mentions == 2
+    assert finance.aliases == ["Министерства финансов"]  # not "сообщило" or "заявили"
+    for name in (
+        "Федеральная налоговая служба",
+        "Министерство экономического развития и торговли",
+        "Министерства иностранных дел",
+        "Следственный комитет России",
+        "Министерство энергетики",  # (not "... и")
+        "Счётную палату",
+    ):
+        assert ents[name].type == "organization", name
+    assert ents["Павел Квиллов"].type == "person"
+    assert "Россия" not in ents  # part of the committee's name here
+
+
+def test_a_head_noun_alone_or_a_title_is_no_body() -> None:
+    ents = _sidebar("Суд решил иначе. Мэр Москвы Павел Квиллов открыл парк. Банк закрылся.")
+    assert "Суд" not in ents and "Банк" not in ents
+    assert not any(e.name.startswith("Мэр") for e in ents.values())
+    assert ents["Москва"].type == "place"

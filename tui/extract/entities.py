@@ -35,6 +35,7 @@ from tui.extract.russian import (
     has_cyrillic,
     opens_sentence,
 )
+from tui.extract.russian_institutions import with_institutions
 from tui.extract.time_values import holiday_key, time_words
 from tui.text import sentence_initial
 
@@ -1253,4 +1254,6 @@ def extract_entities(text: str) -> list[EntityMention]:
         )
         weak = sp.type == "organization" and len(sp.words) == 1 and only_guessed(sp)
         out.append(EntityMention(sp.start, sp.end, text[sp.start : sp.end], sp.type, strong, weak))
+    if has_cyrillic(text):
+        out = with_institutions(text, out, lex)
     return out

@@ -122,8 +122,13 @@ def _display_score(form: str) -> tuple:
 
 
 def _case_rank(form: str) -> int:
-    """How unlikely a Cyrillic name's form is its dictionary form, by its last word (0 for Latin names)."""
-    return dictionary_form_rank(form.rsplit(None, 1)[-1]) if has_cyrillic(form) else 0
+    """How unlikely a Cyrillic name's form is its dictionary form, by its first and last words: the case
+    shows in both ("Сергея Собянина"), or only in the first ("Министерства обороны"); 0 for Latin names."""
+    if not has_cyrillic(form):
+        return 0
+    words = form.split()
+    rank = dictionary_form_rank(words[-1])
+    return rank + dictionary_form_rank(words[0]) if len(words) > 1 else rank
 
 
 def _inflected_forms(keys: Iterable[str], lex: Lexicon) -> dict[str, str]:

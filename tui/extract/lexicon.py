@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.extract.russian import case_forms, name_forms
+from tui.extract.russian import case_forms, name_forms, stem
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -106,6 +106,8 @@ class Lexicon:
     first_words: set[str] = field(default_factory=set)  # first words of known names (a quick pre-check)
     place_before: set[str] = field(default_factory=set)  # Russian "в" (in): before a place's name
     english_of: dict[str, str] = field(default_factory=dict)  # "москва" -> "moscow" (main forms' keys)
+    institution_heads: set[str] = field(default_factory=set)  # stems: "министерств", "служб"
+    institution_adjectives: set[str] = field(default_factory=set)  # stems: "федеральн", "центральн"
 
 
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
@@ -183,6 +185,8 @@ def _add_russian(lex: Lexicon, cased: set[str]) -> None:
             words.add(w)
             words.update(case_forms(w))
     lex.place_before = _words(ru.get("place_before", []))
+    lex.institution_heads = {stem(w) for w in _words(ru.get("institution_head", []))}
+    lex.institution_adjectives = {stem(w) for w in _words(ru.get("institution_adjective", []))}
 
 
 def _add_english_names(lex: Lexicon) -> None:
