@@ -171,9 +171,8 @@ def _declined(groups: list[list[str]]) -> list[list[str]]:
     ]
 
 
-def _add_russian(lex: Lexicon, cased: set[str]) -> None:
+def _add_russian(lex: Lexicon, cased: set[str], ru: dict[str, list[str]]) -> None:
     """The Russian-language lists: names, titles and cue words in all their regular case forms."""
-    ru = _sections("russian_words.txt")
     countries = _declined(_groups(ru.get("countries", [])))
     cased |= _add_names(lex, countries + _declined(_groups(ru.get("places", []))), "place")
     country_keys = {norm_key(n) for g in countries for n in g}
@@ -189,7 +188,7 @@ def _add_russian(lex: Lexicon, cased: set[str]) -> None:
     lex.institution_adjectives = {stem(w) for w in _words(ru.get("institution_adjective", []))}
 
 
-def _add_english_names(lex: Lexicon) -> None:
+def _add_english_names(lex: Lexicon, lines: list[str]) -> None:
     """The English name of each listed Russian name that romanises otherwise, both by their main forms'
     keys (run once every list is in, so "Britain" is found as the United Kingdom)."""
 
@@ -197,7 +196,7 @@ def _add_english_names(lex: Lexicon) -> None:
         key = norm_key(name)
         return norm_key(lex.canonical.get(key, name))
 
-    for group in _groups(_sections("russian_words.txt").get("english", [])):
+    for group in _groups(lines):
         russian, english = group[:2]
         lex.english_of[main_key(russian)] = main_key(english)
 
@@ -265,8 +264,9 @@ def lexicon() -> Lexicon:
     lex.place_region = _words(place.get("region", []))
     lex.place_first = _words(place.get("first", []))
 
-    _add_russian(lex, cased)
-    _add_english_names(lex)
+    ru = _sections("russian_words.txt")
+    _add_russian(lex, cased, ru)
+    _add_english_names(lex, ru.get("english", []))
 
     lex.first_words = {k.split()[0] for k in lex.names}
     lex.the_names = {
