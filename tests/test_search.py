@@ -104,6 +104,14 @@ def test_a_russian_word_finds_and_marks_its_other_case_forms(tmp_path):
     assert lib.search("Квиллоград*").total == 1
 
 
+def test_a_russian_word_spelt_with_yo_finds_its_forms_spelt_either_way(tmp_path):
+    write(tmp_path, "a.txt", "Один\n\nПётр Квиллов приехал.")
+    write(tmp_path, "b.txt", "Два\n\nУ Петра Квиллова новости.")
+    lib = Library.open(tmp_path)
+    assert set(ids(lib.search("Пётр"))) == {"a", "b"}
+    assert set(ids(lib.search("Петр"))) == {"a", "b"}
+
+
 def test_ranked_empty_query_is_everything_in_corpus_order(seeds):
     assert seeds.ranked("") == [0, 1, 2]
 

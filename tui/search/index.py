@@ -311,13 +311,18 @@ class FieldIndex:
         return out
 
     def word_forms(self, token: str) -> list[str]:
-        """The indexed words that are ``token`` in some case: a Russian word's forms share its stem
-        ("завод" -> "завод", "завода", "заводе"; not "заводской"); any other word is itself."""
+        """The word and the indexed words that are it in another case: a Russian word's forms share its
+        stem ("завод" -> "завод", "завода", "заводе"; not "заводской"), whether spelt with "ё" or "е"
+        ("Пётр", "Петра"); any other word is itself."""
         if not has_cyrillic(token):
             return [token]
-        st = stem(token)
-        forms = [w for w in self.expand_prefix(st, limit=_FORMS_SCANNED) if stem(w) == st]
-        return forms or [token]
+        st = stem(token)  # (spelt with "е" for "ё")
+        forms = {token}
+        # the stem as spelt, and with each "е" written "ё" (a text may write "Пётр" where one asks "Петр")
+        starts = {st, token[: len(st)]} | {st[:i] + "ё" + st[i + 1 :] for i, c in enumerate(st) if c == "е"}
+        for start in starts:
+            forms.update(w for w in self.expand_prefix(start, limit=_FORMS_SCANNED) if stem(w) == st)
+        return sorted(forms)
 
     def phrase_docs(self, tokens: tuple[str, ...], candidates: Iterable[int] | None = None) -> set[int]:
         """Documents where ``tokens`` occur consecutively."""
