@@ -67,13 +67,14 @@ def cross_script_joins(
     spellings, the one named most often (the Latin one on a tie) takes the others in; a Cyrillic name met
     only in an oblique case ("Квиллограда", of "Kvillograd") never does.
     """
-    cyrillic = [n for n, k in enumerate(keys) if not k.isascii() and has_cyrillic(k)]
+    cyrillic = [n for n, k in enumerate(keys) if has_cyrillic(k)]
     if not cyrillic:
         return {}
+    is_cyrillic = set(cyrillic)
     latin_by_key: dict[str, int] = {}
     latin_by_spelling: dict[tuple[str, str], int] = {}
     for n, k in enumerate(keys):
-        if not has_cyrillic(k):
+        if n not in is_cyrillic:
             latin_by_key[k] = n
             spelt = (latin_key(k), types[n])
             best = latin_by_spelling.get(spelt)
