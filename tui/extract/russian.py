@@ -55,6 +55,11 @@ _EVERYDAY_ENDINGS = (
     "тели",
 )
 _ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ие", "ые")
+# ... and in the other cases ("антимонопольную", "налоговой", "иностранных")
+_ADJECTIVE_CASE_ENDINGS = (
+    *_ADJECTIVE_ENDINGS, "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми",
+    "ими",
+)  # fmt: skip
 # a stem ending so is a Russian surname's: Петров, Пескова, Путиным, Набиуллина
 _SURNAME_STEM_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
 
@@ -215,3 +220,8 @@ def everyday_opening_word(word: str) -> bool:
 def adjective_form(word: str) -> bool:
     """Whether a lowercase Cyrillic word ends like an adjective in the nominative ("нижний", "новая")."""
     return word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def adjective_in_any_case(word: str) -> bool:
+    """Whether a lowercase Cyrillic word ends like an adjective in some case ("налоговую", "иностранных")."""
+    return word.endswith(_ADJECTIVE_CASE_ENDINGS)

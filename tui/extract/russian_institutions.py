@@ -15,7 +15,7 @@ import re
 
 from tui.extract.lexicon import Lexicon
 from tui.extract.model import EntityMention
-from tui.extract.russian import opens_sentence, stem
+from tui.extract.russian import adjective_in_any_case, opens_sentence, stem
 
 _WORD_RE = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _MAX_DOMAIN_WORDS = 6
@@ -27,26 +27,9 @@ _PAST_VERB_RE = re.compile(r"[аеёиоуыэюя]л[аио]?$")
 # pronouns and determiners with genitive endings: never part of a name
 _NOT_DOMAIN = frozenset(
     (
-        "его",
-        "её",
-        "ее",
-        "их",
-        "ей",
-        "этого",
-        "того",
-        "всего",
-        "своего",
-        "своей",
-        "своих",
-        "которого",
-        "которой",
+        "его", "её", "ее", "их", "ей", "этого", "того", "всего", "своего", "своей", "своих", "которого",
+        "которой", "которых", "этой", "той", "этих", "тех", "всех", "него", "нее", "неё", "них", "года", "лет",
     )
-    + ("которых", "этой", "той", "этих", "тех", "всех", "него", "нее", "неё", "них", "года", "лет")
-)
-# an adjective in any case ("антимонопольную", "налоговой")
-_ADJECTIVE_ENDINGS = (
-    "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
-    "ую", "юю", "ых", "их", "ыми", "ими",
 )  # fmt: skip
 
 
@@ -85,7 +68,7 @@ def institution_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         head = i if _is_head(low, lex) else None
         if head is None and stem(low) in lex.institution_adjectives:
             k = i + 1
-            while k < n and joined(k) and words[k][2].islower() and words[k][2].endswith(_ADJECTIVE_ENDINGS):
+            while k < n and joined(k) and words[k][2].islower() and adjective_in_any_case(words[k][2]):
                 k += 1  # "Федеральная налоговая служба"
             if k < n and joined(k) and words[k][2].islower() and _is_head(words[k][2], lex):
                 head = k
