@@ -81,6 +81,12 @@ def test_a_russian_title_marks_its_holder_not_the_place_of_the_office() -> None:
     assert ents["Минквилла"].type != "person"
 
 
+def test_a_russian_title_before_latin_words_marks_no_office() -> None:
+    # found by the property test: the office's part was a lone "The", a span with no words to type
+    assert [m.text for m in extract_entities("Мэр The The The")] == []
+    assert "The Times" in [m.text for m in extract_entities("Мэр The Times сообщил.")]
+
+
 def test_after_a_russian_title_the_holder_is_the_last_two_words_when_no_given_name_is_known() -> None:
     ents = _sidebar("Губернатор Квиллстана Рустам Квиллиханов посетил завод. Квиллиханов доволен.")
     assert ents["Рустам Квиллиханов"].type == "person"

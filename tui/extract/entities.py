@@ -823,9 +823,12 @@ class _Segmenter:
     def _russian_office_end(self, toks: list[_Tok], i: int) -> int:
         """After a Russian title, where its holder's name starts, when other words come between ("Мэр Москвы
         Сергей Собянин", "Глава Минпромторга Денис Мантуров"): at a given name, else before a patronymic or
-        at the last two words ("Губернатор Татарстана Рустам Минниханов"); else ``i``."""
+        at the last two words ("Губернатор Татарстана Рустам Минниханов"); else ``i``. Only Russian words
+        make an office and its holder ("Мэр The Times" is no such thing)."""
         n = len(toks)
-        if i == 0 or not has_cyrillic(toks[i - 1].low) or any(t.conn for t in toks[i:]):
+        if i == 0 or not has_cyrillic(toks[i - 1].low):
+            return i
+        if any(t.conn or not has_cyrillic(t.low) for t in toks[i:]):
             return i
         for g in range(i + 1, n):
             if toks[g].low in self.lex.given_names:
