@@ -652,6 +652,34 @@ def test_an_initial_and_surname_join_the_person_of_that_initial_named_in_the_art
     assert idx.find("J Hollister").name == "J Hollister"
 
 
+def test_a_surname_beside_a_line_ups_initial_form_of_the_same_player_joins_that_player() -> None:
+    """A report naming "Tom Brankley" whose line-up says "T Brankley" calls him "Brankley": one person,
+    not a third "Brankley" in the sidebar."""
+    texts = {
+        "a": "Wales coach Mike Ruddock said Tom Brankley would start at centre. Brankley scored twice.\n\n"
+        "Wales: T Brankley, G Hollister, R Pennant.",
+        "b": "Tom Brankley was named man of the match.",
+    }
+    idx = _index_of(texts)
+    player = idx.find("Brankley")
+    assert player is not None and player.name == "Tom Brankley"
+    assert idx.find("T Brankley") is player and player.mentions == 4
+
+
+def test_a_surname_goes_to_the_person_of_that_surname_not_one_of_that_first_name() -> None:
+    """Beside "Ridwan Corvell" and a "Corvell Hartigan" (first name Corvell), a lone "Corvell" is the former."""
+    texts = {
+        "a": "The director Ridwan Corvell met the singer Corvell Hartigan in Paris. Corvell said the film was done.",
+        "b": "Ridwan Corvell won an award.",
+        "c": "The singer Corvell Hartigan signed a deal.",
+    }
+    idx = _index_of(texts)
+    director = idx.find("Ridwan Corvell")
+    assert director is not None and idx.find("Corvell") is director
+    singer = idx.find("Corvell Hartigan")
+    assert singer is not None and singer.type == "person" and singer is not director
+
+
 def test_an_awards_ceremony_is_one_event_by_any_of_its_names() -> None:
     texts = {
         "a": "She won a Golden Globe last month and is tipped for the Academy Awards.",

@@ -17,7 +17,9 @@ Merging rules, in order:
    -> "European Commission"). A sentence-initial word or a place glued to a name ("Today Apple", "Las Vegas
    Microsoft") makes no plausible full name; a rare suffixed form merges into a short name used far more
    widely on its own ("Apple Inc." into "Apple"), and names that differ only by a legal form are one
-   ("General Motors Corporation" into "General Motors").
+   ("General Motors Corporation" into "General Motors"). Where an article names several people a surname
+   may stand for, one that is itself a short form of another ("T Shanklin" of "Tom Shanklin") is that one,
+   and people of that surname go before people of that first name.
 5. ``options.extra`` entities are found in the texts by their name and aliases (whole words) and take
    precedence over what the extractor found at those places.
 
@@ -372,6 +374,11 @@ def build_entity_index(
             if (c in local_groups or any(f in local_groups for f in forms_of_name.get(c, ())))
             and ((g, c) not in defined_first or c in seen_here)
         ]
+        if len(local) > 1:
+            # a candidate that is itself a short form of another is that one ("T Shanklin", "Tom Shanklin")
+            local = [c for c in local if not any(d in local for d, _ in candidates.get(c, ()))]
+            if all(group_type.get(c) == "person" for c in [g, *local]):
+                local = _by_surname(g, local)
         if len(local) == 1:
             return local[0]
         if len(local) > 1:
@@ -495,6 +502,12 @@ def _join_entities(
             for i in range(2, len(out), 3):
                 if out[i] == gid:
                     out[i] = main
+
+
+def _by_surname(short: str, names: list[str]) -> list[str]:
+    """Of the people an article names in full whom a short form may stand for, those whose surname it is,
+    if any: writers call people by their surname ("Scott" beside Ridley Scott and a "Scott Free")."""
+    return [c for c in names if stem_key(c.rsplit(None, 1)[-1]) == stem_key(short)] or names
 
 
 def _full_personal_name(key: str, lex: Lexicon) -> bool:
