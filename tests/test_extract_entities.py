@@ -140,6 +140,23 @@ def test_partners_joined_by_an_ampersand_make_a_firm() -> None:
     assert ents["Easter & Harvest Trading Bill"] == {"misc"}
 
 
+def test_a_title_after_the_kind_of_work_it_is_keeps_its_small_words_there_and_elsewhere() -> None:
+    """ "the comedy, Greet the Varnons" and "his film Bake and Borrow" are one title each, also where the
+    article writes them without the cue (a headline); after a plural cue, "and" still parts two titles."""
+    text = (
+        "Bake and Borrow tops box office\n\n"
+        "He is in London to publicise his new comedy, Greet the Varnons, and his film Bake and Borrow. "
+        "Bake and Borrow took $20m, more than Greet the Varnons. Spanish drama Marla Full of Grace won."
+    )
+    ents = _types(text)
+    assert ents["Bake and Borrow"] == {"misc"} and ents["Greet the Varnons"] == {"misc"}
+    assert ents["Marla Full of Grace"] == {"misc"}
+    assert [m.text for m in extract_entities(text)].count("Bake and Borrow") == 3
+    assert not {"Bake", "Borrow", "Greet", "Varnons", "Marla Full"} & ents.keys()
+    two = _types("the films Closer and Sideways were praised; the film Ray and Jamie Foxx were praised")
+    assert {"Closer", "Sideways", "Ray", "Jamie Foxx"} <= two.keys()
+
+
 def test_a_theatre_district_is_a_place() -> None:
     ents = _types("The musical opened in the West End and then on Broadway, where the West End show")
     assert ents == {"West End": {"place"}, "Broadway": {"place"}}

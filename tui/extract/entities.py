@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tui.extract.day_names import continues_into_a_name, weekday_word_is_a_date
-from tui.extract.entity_types import Evidence, only_guessed, type_spans
+from tui.extract.entity_types import Evidence, only_guessed, type_spans, work_noun_before
 from tui.extract.lexicon import Lexicon, is_ordinary, is_org_head, lexicon
 from tui.extract.model import EntityMention
 from tui.extract.russian import (
@@ -102,6 +102,10 @@ _ORDINAL_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)[ \t]+\Z", re.I)
 # a lowercase "the" just before a word: what opens "The Times" in mid-sentence
 _THE_BEFORE_RE = re.compile(r"(?<![\w'’-])the[ \t\xa0]+\Z")
 _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
+
+# The small words inside a title that follows the kind of work it is: "Meet the Fockers", "Maria Full of
+# Grace", "Hide and Seek".
+_TITLE_SMALL_WORDS = frozenset(["of", "the", "and", "for", "on"])
 
 # Titles whose "of" names a portfolio ("Minister of Finance", "Professor of Economics"); after others it
 # names a place or body ("Mayor of Reading", "President of France").
@@ -449,6 +453,7 @@ class _Segmenter:
         self.surnames: set[str] = set()  # last words of the multi-word names read so far ("Jobs")
         self.title_firsts = _title_firsts(lex)
         self.russian_words = RussianWordStems(text)
+        self.titles: set[str] = set()  # titles with small words given after the kind of work they are
 
     # -- helpers -----------------------------------------------------------------------------------
     def _lex_match(self, toks: list[_Tok], i: int, names: dict[str, str]) -> tuple[int, str] | None:
@@ -533,8 +538,30 @@ class _Segmenter:
             known = self._doc_names()
             for s, e in deferred:
                 self._caps_chunk(s, e, known)
+        if self.titles:
+            self._titles_elsewhere()
         self.spans.sort(key=lambda sp: sp.start)
         return self.spans
+
+    def _titles_elsewhere(self) -> None:
+        """A title the article gives after the kind of work it is ("the film Hide and Seek") is one name
+        wherever else the article writes it, where its small words would cut it ("Hide and Seek tops ...")."""
+        text = self.text
+        for title in self.titles:
+            at = text.find(title)
+            while at >= 0:
+                s, e = at, at + len(title)
+                at = text.find(title, e)
+                if (s and _is_word_char(text[s - 1])) or (e < len(text) and _is_word_char(text[e])):
+                    continue
+                inside = [sp for sp in self.spans if sp.start < e and s < sp.end]
+                if not inside or any(sp.start < s or sp.end > e for sp in inside):
+                    continue  # nothing cut it, or a longer name holds it
+                if len(inside) == 1 and inside[0].start == s and inside[0].end == e:
+                    continue
+                self.spans = [sp for sp in self.spans if not (sp.start < e and s < sp.end)]
+                toks = _split_tokens(text, s, e)
+                self._add(toks, list(range(len(toks))), False, None)
 
     def _chunk_spans(self) -> Iterator[tuple[int, int]]:
         """Runs of capitalised words, joined across a plural owner's apostrophe when an organisation's
@@ -570,12 +597,18 @@ class _Segmenter:
         cur: list[int] = []
         licensed_of = False
         titled = False  # "of the" licensed by a title's shape, not by an organisation's head
+        # a title right after the kind of work it is ("the film Hide and Seek") keeps its small words
+        work = work_noun_before(text, toks[0].start) if not initial else None
+        work_small = False  # the title kept one of its small words
         i = 0
 
         def flush() -> None:
-            nonlocal cur, person_next, licensed_of, titled
+            nonlocal cur, person_next, licensed_of, titled, work_small
             while cur and toks[cur[-1]].conn:
                 cur.pop()
+            if work_small and cur and cur[0] == 0:
+                self.titles.add(text[toks[0].start : toks[cur[-1]].end])
+            work_small = False
             if cur:
                 self._add(toks, cur, person_next, None)
                 person_next = False
@@ -590,7 +623,9 @@ class _Segmenter:
                 ok = False
                 if cur and nxt_ok:
                     last = toks[cur[-1]]
-                    if low == "&" or (low in _PARTICLES and not last.conn):
+                    if work and cur[0] == 0 and low in _TITLE_SMALL_WORDS and not last.conn:
+                        ok = work_small = low != "and" or self._and_ends_a_title(toks, i, work)
+                    elif low == "&" or (low in _PARTICLES and not last.conn):
                         ok = True
                     elif low in ("of", "for") and not last.conn:
                         # "Louisville Assembly of Louisville": a plant and where it is, not one name
@@ -860,6 +895,14 @@ class _Segmenter:
             return False
         nxt = toks[i + 1]
         return not nxt.conn and nxt.low not in self.lex.function and not nxt.text.isupper()
+
+    def _and_ends_a_title(self, toks: list[_Tok], k: int, work: str) -> bool:
+        """ "Hide and Seek" after "the film": one unknown word ends the chunk after "and", and the kind of
+        work is singular (not "the films Closer and Sideways", nor "the film Ray and Jamie Foxx")."""
+        if work.endswith("s") or k + 2 != len(toks):
+            return False
+        w = toks[k + 1]
+        return not (w.low in self.lex.given_names or w.low in self.lex.first_words or _is_acronym(w.text))
 
     def _and_starts_a_name(self, toks: list[_Tok], k: int) -> bool:
         """Whether the words from ``k``, after "and" in an "X of Y" name, are a name of their own rather
