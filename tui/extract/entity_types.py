@@ -119,10 +119,11 @@ _WORK_AFTER = frozenset(["starring", "co-starring", "directed"])
 def work_noun_before(text: str, start: int) -> str | None:
     """The kind of work named just before ``start`` ("film" in "his film Hide and Seek", "comedy" in "the
     comedy, Meet the Fockers"), if one is: what follows is a title, whose small words belong to it."""
-    p1, _p2, gap = _prev_words(text, start)
-    if p1[:1].islower() and "\n" not in gap and "." not in gap and p1.casefold() in _WORK_BEFORE:
-        return p1.casefold()
-    return None
+    m = _WORK_NOUN_BEFORE_RE.search(text, max(0, start - 24), start)
+    return m.group(1) if m else None
+
+
+_WORK_NOUN_BEFORE_RE = re.compile(rf"(?<![\w'’-])({'|'.join(sorted(_WORK_BEFORE))})[ \t]*,?[ \t]+\Z")
 
 
 # Kinds of place: "the city of X" and "X, the capital" make X a place.
