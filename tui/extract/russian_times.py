@@ -49,7 +49,7 @@ _UNITS = {
     "час": "hour", "часа": "hour", "часов": "hour", "минуту": "minute", "минуты": "minute", "минут": "minute",
 }  # fmt: skip
 _REL = {"прошл": -1, "предыдущ": -1, "эт": 0, "текущ": 0, "нынешн": 0, "следующ": 1, "будущ": 1}
-_REL_RE = r"(?P<rel>прошл|предыдущ|эт|текущ|нынешн|следующ|будущ)(?:ом|ого|ой|ий|ем|его|ей|ую|ая|ый|от|у|им)"
+_REL_RE = rf"(?P<rel>{'|'.join(_REL)})(?:ом|ого|ой|ий|ем|его|ей|ую|ая|ый|от|у|им)"
 _PERIOD_UNITS = {"год": "year", "месяц": "month", "недел": "week", "квартал": "quarter"}
 _SEASONS = {
     "весной": "SP", "весна": "SP", "весну": "SP", "весны": "SP",
@@ -262,7 +262,7 @@ def russian_rules() -> list[tuple[str, Callable[[Match, Any], Result], str | Non
             _weekday,
             rf"(?P<prep>в|во|на|к|до|с|по)(?:{_SP}{_REL_RE})?{_SP}",
         ),
-        (rf"{_REL_RE}{_SP}(?P<unit>год|месяц|недел|квартал)[а-яё]{{0,3}}(?!\w)", _rel_period, None),
+        (rf"{_REL_RE}{_SP}(?P<unit>{'|'.join(_PERIOD_UNITS)})[а-яё]{{0,3}}(?!\w)", _rel_period, None),
         (
             rf"(?P<unit>{units})(?:{_SP}(?P<dir>назад|тому{_SP}назад))?(?!\w)",
             _num_unit,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.extract.russian import has_cyrillic, stem
+from tui.extract.russian import stem
 from tui.search.query import Phrase, Term
 from tui.text import tokenize_spans
 
@@ -112,7 +112,7 @@ def _find_hits_tokens(text: str, chosen: Sequence[Term | Phrase]) -> list[Span]:
         if (
             tok in words
             or (prefixes and tok.startswith(prefixes))
-            or (stems and not tok.isascii() and stem(tok) in stems and has_cyrillic(tok))
+            or (stems and not tok.isascii() and stem(tok) in stems)
         ):
             hits.append((start, end))
     if phrases:
