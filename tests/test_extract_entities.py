@@ -520,6 +520,12 @@ def test_a_title_right_after_its_kind_of_work_is_misc_even_when_it_opens_with_a_
     assert _types("Unlike the two earlier films, Nora Quillby is bleak.")["Nora Quillby"] == {"person"}
 
 
+def test_a_pet_form_of_a_given_name_opens_one_name_with_the_names_after_it() -> None:
+    """ "Billie", "Millie": a listed given name, so the given name after it does not start a second name."""
+    ents = _types("The prize went to Billie Jo Harker on Monday, and Millie Rose Dunmore came second.")
+    assert ents == {"Billie Jo Harker": {"person"}, "Millie Rose Dunmore": {"person"}}
+
+
 def test_will_in_mid_sentence_before_a_name_is_a_given_name() -> None:
     ents = _types("They toured with Bob Geldof, Will Quillby and Ann Lee. Will Quillby said so.")
     assert ents["Will Quillby"] == {"person"}
