@@ -157,6 +157,20 @@ def test_a_title_after_the_kind_of_work_it_is_keeps_its_small_words_there_and_el
     assert {"Closer", "Sideways", "Ray", "Jamie Foxx"} <= two.keys()
 
 
+def test_a_title_word_ending_a_name_after_a_given_name_is_its_surname() -> None:
+    """ "John Major", "Stephen King": a title word after a given name, with nothing after it but a generation,
+    is the family name; an office of somewhere ("Mary Queen of Scots") stays an office."""
+    text = (
+        "The vote came on Monday. He served in Harold Major's cabinet and lost in 1992 to Harold Major, "
+        "who thanked novelist Sarah King and the preacher Edward Fenwick Bishop Jr. for their support. "
+        "A life of Mary Queen of Scots sold well."
+    )
+    ents = _types(text)
+    assert ents["Harold Major"] == {"person"} and ents["Sarah King"] == {"person"}
+    assert ents["Edward Fenwick Bishop Jr."] == {"person"}
+    assert not {"Harold", "Sarah", "Edward Fenwick", "Jr.", "Mary Queen"} & ents.keys()
+
+
 def test_a_theatre_district_is_a_place() -> None:
     ents = _types("The musical opened in the West End and then on Broadway, where the West End show")
     assert ents == {"West End": {"place"}, "Broadway": {"place"}}

@@ -106,6 +106,8 @@ _PERIOD_WORDS = frozenset(["century", "centuries", "millennium"])
 # The small words inside a title that follows the kind of work it is: "Meet the Fockers", "Maria Full of
 # Grace", "Hide and Seek".
 _TITLE_SMALL_WORDS = frozenset(["of", "the", "and", "for", "on"])
+# a generation after a family name: "Martin Luther King Jr.", "Henry Ford II"
+_GENERATIONS = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv"])
 
 # Titles whose "of" names a portfolio ("Minister of Finance", "Professor of Economics"); after others it
 # names a place or body ("Mayor of Reading", "President of France").
@@ -714,6 +716,8 @@ class _Segmenter:
             tl = self._title_len(toks, i)
             if tl == 1 and not cur and self._title_word_of_the(toks, i):
                 tl = 0  # "Lord of the Rings": the title word heads the name of a work
+            elif tl == 1 and self._title_is_surname(toks, cur, i):
+                tl = 0  # "John Major", "Stephen King": the title word is the given name's surname
             if tl and licensed_of and not titled and toks[cur[-1]].conn:
                 # the office an institution serves: "Office of the Deputy Prime Minister"
                 cur.extend(range(i, i + tl))
@@ -1134,6 +1138,19 @@ class _Segmenter:
             and nxt not in lex.names
             and nxt not in lex.titles
         )
+
+    def _title_is_surname(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
+        """A title word that ends the run right after a given name is its surname ("John Major", "Martin
+        Luther King Jr."); a given name that names a place or a club too ("Chelsea Manager") is no one's."""
+        if not cur or cur[-1] != i - 1 or any(toks[k].conn or toks[k].poss for k in cur):
+            return False
+        first = toks[cur[0]].low
+        if first not in self.lex.given_names or first in self.lex.names:
+            return False
+        k = i + 1
+        if k < len(toks) and toks[k].low.rstrip(".") in _GENERATIONS:
+            k += 1
+        return k >= len(toks) or (toks[k].conn and toks[k].low != "of")  # (not "Mary Queen of Scots")
 
     def _suffix_ahead(self, toks: list[_Tok], i: int) -> bool:
         """Whether the capitalised words after token ``i`` end with an organisation or event suffix."""
