@@ -548,6 +548,11 @@ def test_will_in_mid_sentence_before_a_name_is_a_given_name() -> None:
     assert "Will Rock You" not in songs and "Will" not in songs
 
 
+def test_due_to_or_owing_to_opening_a_sentence_is_no_name() -> None:
+    ents = _types("Plants shut. Due to the strike, Calder Mills paused. Owing to rain, Delmont Foods waited.")
+    assert ents.keys() == {"Calder Mills", "Delmont Foods"}
+
+
 def test_a_capitalised_adjective_opening_a_sentence_is_no_name() -> None:
     ents = _types("Thousands marched. Young people are hit hardest, said Neil Quillby.")
     assert "Young" not in ents and ents["Neil Quillby"] == {"person"}
