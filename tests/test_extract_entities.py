@@ -171,6 +171,15 @@ def test_a_title_word_ending_a_name_after_a_given_name_is_its_surname() -> None:
     assert not {"Harold", "Sarah", "Edward Fenwick", "Jr.", "Mary Queen"} & ents.keys()
 
 
+def test_a_given_name_before_a_suffix_that_is_also_a_family_name_is_a_person() -> None:
+    """ "Jim Press", "Tony Banks": the suffix is the family name; "Grace Church", "Brent Council" stay bodies."""
+    ents = _types(
+        "The vote was on Monday. Gwen Steel met Derek Banks at Grace Church, and Brent Council paid."
+    )
+    assert ents["Gwen Steel"] == {"person"} and ents["Derek Banks"] == {"person"}
+    assert ents["Grace Church"] == {"organization"} and ents["Brent Council"] == {"organization"}
+
+
 def test_a_theatre_district_is_a_place() -> None:
     ents = _types("The musical opened in the West End and then on Broadway, where the West End show")
     assert ents == {"West End": {"place"}, "Broadway": {"place"}}

@@ -322,6 +322,15 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
     if nw >= 2:
         if last in lex.org_suffix:
             ev.add("organization", 7)
+            if (
+                nw == 2
+                and last in lex.org_family
+                and first in lex.given_names
+                and first not in lex.names
+                and first not in lex.common
+                and not is_ordinary(first, lex.vocabulary)
+            ):
+                ev.add("person", 8)  # "Jim Press", "Tony Banks": a given name and its family name
         amp = sp.words.index("&") if "&" in sp.words else -1
         if (
             0 <= amp < len(sp.words) - 1

@@ -77,6 +77,7 @@ class Lexicon:
     org_prefix: set[str] = field(default_factory=set)  # "Deutsche Boerse", "Air Canada"
     org_legal: set[str] = field(default_factory=set)  # legal forms: "Inc", "Corporation", "Ltd"
     org_after: set[str] = field(default_factory=set)  # "X shares", "X spokesman"
+    org_family: set[str] = field(default_factory=set)  # suffixes that are family names: "Jim Press"
     team_after: set[str] = field(default_factory=set)  # "X fans", "X striker": a town's team
     team_after_weak: set[str] = field(default_factory=set)  # "X players", in a sports story
     team_verbs: set[str] = field(default_factory=set)  # "X were", "X v Y", opening a clause
@@ -250,6 +251,7 @@ def lexicon() -> Lexicon:
     lex.org_prefix = _words(org.get("prefix", []))
     lex.org_legal = _words(org.get("legal", []))
     lex.org_after = _words(org.get("after", []))
+    lex.org_family = _words(org.get("family", []))
     lex.on_head = _words(org.get("on_head", []))
     team = _sections("team_words.txt")
     lex.team_after = _words(team.get("after", []))
