@@ -180,6 +180,18 @@ def test_a_given_name_before_a_suffix_that_is_also_a_family_name_is_a_person() -
     assert ents["Grace Church"] == {"organization"} and ents["Brent Council"] == {"organization"}
 
 
+def test_the_kind_of_business_before_a_list_types_its_members() -> None:
+    """ "phone makers such as Ardley, Kessel and Turner": the kind named before the list types every member,
+    a family name among them too."""
+    ents = _types("Sales fell on Monday. Phone makers such as Ardley, Kessel and Turner sued.")
+    assert ents == {"Ardley": {"organization"}, "Kessel": {"organization"}, "Turner": {"organization"}}
+
+
+def test_a_family_name_alone_followed_by_which_is_no_person() -> None:
+    ents = _types("Sales fell on Monday. Later, Cooper, which posted a loss, cut jobs.")
+    assert ents == {"Cooper": {"organization"}}
+
+
 def test_a_theatre_district_is_a_place() -> None:
     ents = _types("The musical opened in the West End and then on Broadway, where the West End show")
     assert ents == {"West End": {"place"}, "Broadway": {"place"}}

@@ -469,6 +469,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             if punct == ",":
                 if w1l in lex.person_after:
                     ev.add("person", 5 if det or w1l in ("who", "whose") else 3)
+                elif w1l == "which" and nw == 1:
+                    ev.add("organization", 1.6)  # "Ford, which posted a loss": a thing, not a surname
                 elif det and w1l in lex.org_cue:
                     ev.add("organization", 5)
                 elif det and (w1l in lex.place_cue or w1l in _PLACE_OF):
@@ -719,12 +721,24 @@ def _written_as_names(text: str, spans: list[Span]) -> set[str]:
 
 
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
+# the kind of thing a list is, named before it: "carmakers, including Hyundai, Suzuki and Ford"
+_KIND_BEFORE_LIST_RE = re.compile(r"([a-z]+),?[ \t]+(?:including|such[ \t]+as|like|notably)[ \t]+\Z")
 
 
-def _lists_share_a_type(text: str, spans: list[Span]) -> None:
+def _singular_in(word: str, words: Container[str]) -> bool:
+    """Whether the word, or its singular ("makers", "companies"), is one of ``words``."""
+    if word in words:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in words
+    return word.endswith("s") and word[:-1] in words
+
+
+def _lists_share_a_type(text: str, spans: list[Span], lex: Lexicon) -> None:
     """Names in one list ("Chrysler, Ford and General Motors") are of one kind: a weakly typed
-    member takes the type its strongly typed fellows agree on. A list is three names or more, or
-    two joined by "and"/"or" (a comma alone may be an apposition: "Smith, Ford's chairman")."""
+    member takes the type its strongly typed fellows agree on, or the kind of business named before the
+    list ("carmakers including Suzuki and Ford"). A list is three names or more, or two joined by
+    "and"/"or" (a comma alone may be an apposition: "Smith, Ford's chairman")."""
     groups: list[list[Span]] = []
     joined: list[bool] = []
     for i, sp in enumerate(spans):
@@ -735,7 +749,13 @@ def _lists_share_a_type(text: str, spans: list[Span]) -> None:
             groups.append([sp])
             joined.append(False)
     for group, has_and in zip(groups, joined, strict=True):
-        if len(group) < 2 or (len(group) == 2 and not has_and):
+        kind = _KIND_BEFORE_LIST_RE.search(text, max(0, group[0].start - 40), group[0].start)
+        a_list = len(group) >= 3 or (len(group) == 2 and has_and)
+        if kind and _singular_in(kind.group(1), lex.org_cue):
+            for m in group if a_list else group[:1]:
+                m.evidence.add("organization", 5)
+            continue
+        if not a_list:
             continue
         strong = {t for t, sc in (m.evidence.best() for m in group) if t and sc >= 5}
         if len(strong) != 1:
@@ -799,7 +819,7 @@ def type_spans(text: str, spans: list[Span], lex: Lexicon, lower_words: Containe
                 d[typ] = sc
     person_parts, org_parts = _parts_evidence(spans, lex)
     mid_sentence: set[str] | None = None
-    _lists_share_a_type(text, spans)
+    _lists_share_a_type(text, spans, lex)
     prev: Span | None = None
     for sp in spans:
         ev = sp.evidence
