@@ -795,3 +795,16 @@ def test_a_clubs_word_after_its_towns_name_is_the_club_its_article_names() -> No
     alone = idx.find("United")
     assert alone is not man and alone.articles == ["b", "c"]
     assert "Treasury" not in idx.find("Spain Treasury").aliases
+
+
+def test_a_family_name_alone_is_typed_by_the_articles_that_name_nobody_of_that_name() -> None:
+    """ "Dr Walker" beside "Tamsin Walker" is her; a lone "Walker" where nobody is named so ("a Walker
+    spokesman") is what those articles make it, not the person the other articles' mentions voted for."""
+    person = "Tamsin Walker, the shadow minister, spoke on Monday. Dr Walker said cuts would follow. Dr Walker left."
+    network = (
+        "A Walker spokesman said the network would air the show. The Walker network declined to comment."
+    )
+    texts = {"a": person, "b": person.replace("Monday", "Friday"), "c": network, "d": network + " Again."}
+    by_name = {e.name: e for e in _index_of(texts).entities}
+    assert by_name["Tamsin Walker"].type == "person" and by_name["Tamsin Walker"].mentions == 6
+    assert by_name["Walker"].type == "organization" and by_name["Walker"].articles == ["c", "d"]

@@ -43,6 +43,8 @@ from tui.extract.mention_store import EntityMentionStore
 from tui.extract.model import ENTITY_TYPES, Entity, EntityMention
 from tui.extract.russian import dictionary_form_rank, has_cyrillic, stem_key
 
+_PERSON = ENTITY_TYPES.index("person")  # the type bits of a person's variant
+
 _TYPE_ALIASES = {
     "org": "organization",
     "organisation": "organization",
@@ -237,12 +239,25 @@ def build_entity_index(
 
     variant_count: Counter = Counter()
     cued_in: Counter = Counter()  # strong (cued) variant -> number of articles it is in
+    # a one-word name said where the article names a person of that surname in full is that person there
+    # ("Dr Fox" beside "Liam Fox"): those mentions do not vote on what the word alone is elsewhere
+    shadowed: Counter = Counter()
+    shadowed_cued: Counter = Counter()
+    surname_of = [k.rsplit(None, 1)[1] if " " in k else None for k in form_keys]  # per form
     for aid, flat in store.by_article.items():
         if aid in article_extra:
             variant_count.update(v for _s, _e, v in rows(aid, flat))
         else:
             variant_count.update(flat[2::3])
-        cued_in.update(v for v in set(flat[2::3]) if v & 4)
+        here = set(flat[2::3])
+        cued_in.update(v for v in here if v & 4)
+        surnames = {surname_of[v >> 4] for v in here if v & 3 == _PERSON and v < first_extra}
+        surnames.discard(None)
+        if surnames:
+            for v in here:
+                if v < first_extra and form_keys[v >> 4] in surnames:
+                    shadowed[v] += flat[2::3].count(v)
+                    shadowed_cued[v] += v >> 2 & 1
     # the group of each variant, None when ignored
     variant_group: dict[int, str | None] = {}
     for v in variant_count:
@@ -257,6 +272,8 @@ def build_entity_index(
     titled: set[str] = set()  # groups named after a title or role in several articles ("singer Bono")
     guessed: Counter = Counter()  # mentions typed by nothing but the fallback guess, per group
     cued_types: dict[str, set[str]] = defaultdict(set)  # types a cue gives the group in 2+ articles
+    shadowed_groups = {variant_group[v] for v in shadowed} - {None}
+    alone_votes: dict[str, Counter] = defaultdict(Counter)  # their votes from the mentions not shadowed
     for v, n in variant_count.items():
         g = variant_group[v]
         if g is not None:
@@ -267,6 +284,12 @@ def build_entity_index(
             # articles decides what a bare "The Aviator" is in the others; one article's cue
             # (however often it names the thing, and cues can misfire) does not outvote the corpus
             cued = cued_in.get(v, 0)
+            if g in shadowed_groups and not v & 8:  # (not a mere guess: a line-up's "Dallaglio")
+                alone, alone_cued = n - shadowed[v], cued - shadowed_cued[v]
+                if alone:
+                    alone_votes[g][variant_type(v)] += (
+                        alone + _CUE_WEIGHT * alone_cued if alone_cued >= 2 else alone
+                    )
             type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
             if cued >= 2:
                 cued_types[g].add(variant_type(v))
@@ -316,6 +339,15 @@ def build_entity_index(
                 group_type[g] = "misc"
     for g, t in extra_types.items():
         group_type[g] = t
+    # a family name said alone where nobody of that name is named in full: the evidence of those mentions
+    # says what it is there ("a Fox spokesman" is the network, though "Dr Fox" beside "Liam Fox" is him),
+    # and such a mention joins no person named elsewhere
+    alone_type: dict[str, str] = {}
+    for g, votes in alone_votes.items():
+        if group_type.get(g) == "person" and " " not in g and g not in extra_types:
+            top, n = votes.most_common(1)[0]
+            if n > votes["person"]:
+                alone_type[g] = top
 
     def groups_in(aid: str, flat: array) -> set[str]:
         variants = {v for _s, _e, v in rows(aid, flat)} if aid in article_extra else set(flat[2::3])
@@ -385,7 +417,7 @@ def build_entity_index(
             return _main_person(local, local_groups, group_type) or g
         if any(k.endswith(" " + g) and group_type.get(k) == "person" for k in local_groups):
             return g  # beside a "Britney Spears" (or a "Wes Brown"), no other person of that surname
-        if len(cands) == 1 and cands[0][1]:
+        if len(cands) == 1 and cands[0][1] and g not in alone_type:
             return cands[0][0]
         best = best_known.get(g)
         if best is None:
@@ -460,7 +492,8 @@ def build_entity_index(
             if k not in seen:
                 seen.add(k)
                 aliases.append(f)
-        entities.append(Entity(name, group_type.get(g, "misc"), aliases, articles[gid], count[gid]))
+        typ = alone_type.get(g) or group_type.get(g, "misc")
+        entities.append(Entity(name, typ, aliases, articles[gid], count[gid]))
     # a name in Cyrillic and in Latin letters is one entity (see cross_script)
     joins = cross_script_joins(group_keys, [e.type for e in entities], count, lex.english_of)
     if joins:
