@@ -722,6 +722,7 @@ def _written_as_names(text: str, spans: list[Span]) -> set[str]:
 
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 # the kind of thing a list is, named before it: "carmakers, including Hyundai, Suzuki and Ford"
+_LIST_OPENERS = ("including ", "such as ", "like ", "notably ")  # (a quick pre-check for the pattern)
 _KIND_BEFORE_LIST_RE = re.compile(r"([a-z]+),?[ \t]+(?:including|such[ \t]+as|like|notably)[ \t]+\Z")
 
 
@@ -749,7 +750,12 @@ def _lists_share_a_type(text: str, spans: list[Span], lex: Lexicon) -> None:
             groups.append([sp])
             joined.append(False)
     for group, has_and in zip(groups, joined, strict=True):
-        kind = _KIND_BEFORE_LIST_RE.search(text, max(0, group[0].start - 40), group[0].start)
+        start = group[0].start
+        kind = (
+            _KIND_BEFORE_LIST_RE.search(text, max(0, start - 40), start)
+            if text.endswith(_LIST_OPENERS, 0, start)
+            else None
+        )
         a_list = len(group) >= 3 or (len(group) == 2 and has_and)
         if kind and _singular_in(kind.group(1), lex.org_cue):
             for m in group if a_list else group[:1]:
