@@ -1141,7 +1141,7 @@ class _Segmenter:
 
     def _title_is_surname(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
         """A title word that ends the run right after a given name is its surname ("John Major", "Martin
-        Luther King Jr."); a given name that names a place or a club too ("Chelsea Manager") is no one's."""
+        Luther King Jr."); after a given name that is a known place too ("the Victoria Premier") it is a title."""
         if not cur or cur[-1] != i - 1 or any(toks[k].conn or toks[k].poss for k in cur):
             return False
         first = toks[cur[0]].low

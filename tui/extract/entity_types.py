@@ -723,7 +723,7 @@ def _written_as_names(text: str, spans: list[Span]) -> set[str]:
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 # the kind of thing a list is, named before it: "carmakers, including Hyundai, Suzuki and Ford"
 _LIST_OPENERS = ("including ", "such as ", "like ", "notably ")  # (a quick pre-check for the pattern)
-_KIND_BEFORE_LIST_RE = re.compile(r"([a-z]+),?[ \t]+(?:including|such[ \t]+as|like|notably)[ \t]+\Z")
+_KIND_BEFORE_LIST_RE = re.compile(r"([a-z]+),?[ \t]+(?:including|such as|like|notably) \Z")
 
 
 def _singular_in(word: str, words: Container[str]) -> bool:
