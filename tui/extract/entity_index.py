@@ -245,18 +245,19 @@ def build_entity_index(
     shadowed_cued: Counter = Counter()
     surname_of = [k.rsplit(None, 1)[1] if " " in k else None for k in form_keys]  # per form
     for aid, flat in store.by_article.items():
+        variants = flat[2::3]
         if aid in article_extra:
             variant_count.update(v for _s, _e, v in rows(aid, flat))
         else:
-            variant_count.update(flat[2::3])
-        here = set(flat[2::3])
+            variant_count.update(variants)
+        here = set(variants)
         cued_in.update(v for v in here if v & 4)
         surnames = {surname_of[v >> 4] for v in here if v & 3 == _PERSON and v < first_extra}
         surnames.discard(None)
         if surnames:
             for v in here:
                 if v < first_extra and form_keys[v >> 4] in surnames:
-                    shadowed[v] += flat[2::3].count(v)
+                    shadowed[v] += variants.count(v)
                     shadowed_cued[v] += v >> 2 & 1
     # the group of each variant, None when ignored
     variant_group: dict[int, str | None] = {}
@@ -285,12 +286,10 @@ def build_entity_index(
             # (however often it names the thing, and cues can misfire) does not outvote the corpus
             cued = cued_in.get(v, 0)
             if g in shadowed_groups and not v & 8:  # (not a mere guess: a line-up's "Dallaglio")
-                alone, alone_cued = n - shadowed[v], cued - shadowed_cued[v]
+                alone = n - shadowed[v]
                 if alone:
-                    alone_votes[g][variant_type(v)] += (
-                        alone + _CUE_WEIGHT * alone_cued if alone_cued >= 2 else alone
-                    )
-            type_votes[g][variant_type(v)] += n + _CUE_WEIGHT * cued if cued >= 2 else n
+                    alone_votes[g][variant_type(v)] += _votes(alone, cued - shadowed_cued[v])
+            type_votes[g][variant_type(v)] += _votes(n, cued)
             if cued >= 2:
                 cued_types[g].add(variant_type(v))
                 if variant_type(v) == "person":
@@ -513,6 +512,12 @@ def build_entity_index(
             it = iter(out)
             mentions[aid] = array("I", [x for t in sorted(zip(it, it, it, strict=True)) for x in t])
     return EntityIndex(entities, mentions)
+
+
+def _votes(mentions: int, cued_articles: int) -> int:
+    """A variant's type votes: its mentions, and a cue's weight per article that cues it, from two such
+    articles on."""
+    return mentions + _CUE_WEIGHT * cued_articles if cued_articles >= 2 else mentions
 
 
 def _join_entities(
