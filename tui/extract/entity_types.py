@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from tui.extract.lexicon import is_ordinary, is_org_head, norm_key
+from tui.extract.lexicon import is_ordinary, is_org_head, norm_key, plural_of_one
 from tui.extract.russian import has_cyrillic, surname_shape
 
 if TYPE_CHECKING:
@@ -726,13 +726,9 @@ _LIST_OPENERS = ("including ", "such as ", "like ", "notably ")  # (a quick pre-
 _KIND_BEFORE_LIST_RE = re.compile(r"([a-z]+),?[ \t]+(?:including|such as|like|notably) \Z")
 
 
-def _singular_in(word: str, words: Container[str]) -> bool:
-    """Whether the word, or its singular ("makers", "companies"), is one of ``words``."""
-    if word in words:
-        return True
-    if word.endswith("ies"):
-        return word[:-3] + "y" in words
-    return word.endswith("s") and word[:-1] in words
+def _is_org_cue(word: str, lex: Lexicon) -> bool:
+    """Whether the word, or the singular of its regular plural ("makers", "companies"), is an organisation cue."""
+    return word in lex.org_cue or (word.endswith("s") and plural_of_one(word, lex.org_cue))
 
 
 def _lists_share_a_type(text: str, spans: list[Span], lex: Lexicon) -> None:
@@ -757,7 +753,7 @@ def _lists_share_a_type(text: str, spans: list[Span], lex: Lexicon) -> None:
             else None
         )
         a_list = len(group) >= 3 or (len(group) == 2 and has_and)
-        if kind and _singular_in(kind.group(1), lex.org_cue):
+        if kind and _is_org_cue(kind.group(1), lex):
             for m in group if a_list else group[:1]:
                 m.evidence.add("organization", 5)
             continue

@@ -8,6 +8,7 @@ and files of single words may hold several words a line.
 from __future__ import annotations
 
 import functools
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,16 @@ class Lexicon:
 _ES_PLURALS = ("ses", "xes", "zes", "ches", "shes")
 
 
+def plural_of_one(word: str, words: Container[str]) -> bool:
+    """Whether a lowercase word ending in "s" is the regular plural of one of ``words`` ("stores", "boxes",
+    "churches", "housewives", "wolves", "studies")."""
+    if word[:-1] in words or (word.endswith(_ES_PLURALS) and word[:-2] in words):
+        return True
+    if word.endswith("ves"):
+        return word[:-3] + "fe" in words or word[:-3] + "f" in words
+    return word.endswith("ies") and word[:-3] + "y" in words
+
+
 def is_ordinary(word: str, vocabulary: set[str]) -> bool:
     """Whether a lowercase word is an everyday English word in a regular form ("stores", "studies", "wolves",
     "smoking", "crashed"): a phrase made of one is not a person's name ("Snow Patrol", "Smoking Gun")."""
@@ -121,11 +132,7 @@ def is_ordinary(word: str, vocabulary: set[str]) -> bool:
         return True
     n = len(word)
     if n > 3 and word[-1] == "s":
-        if word[:-1] in vocabulary or (word.endswith(_ES_PLURALS) and word[:-2] in vocabulary):
-            return True  # "stores", "boxes", "churches" (not "Welles")
-        if word.endswith("ves"):  # "housewives", "wolves"
-            return word[:-3] + "fe" in vocabulary or word[:-3] + "f" in vocabulary
-        return word.endswith("ies") and word[:-3] + "y" in vocabulary
+        return plural_of_one(word, vocabulary)  # (not "Welles")
     if n > 4 and word.endswith("ing"):
         stem = word[:-3]
     elif n > 3 and word.endswith("ed"):
