@@ -366,6 +366,17 @@ def test_a_weekday_that_is_part_of_a_name_is_no_date() -> None:
     assert _one("Shares Slide On Monday As Oil Prices Rise")[2] == "2023-03-13"  # a headline
 
 
+def test_today_capitalised_inside_a_sentence_names_a_show_or_paper() -> None:
+    # prose writes the day in lower case; a capital inside a sentence marks a title
+    assert extract_times("He told Radio 4's Today programme that he would stay.", DCT) == []
+    assert extract_times("Writing in USA Today, she praised the plan.", DCT) == []
+    assert extract_times("He sang Yesterday and two other songs.", DCT) == []
+    assert _one("Today the firm said profits rose.") == ("Today", "date", "2023-03-15")
+    assert _one('She said: "Today we celebrate."') == ("Today", "date", "2023-03-15")
+    assert _one("Markets Rally Today On Rate Hopes")[2] == "2023-03-15"  # a headline
+    assert _one("He spoke today about the plan.") == ("today", "date", "2023-03-15")
+
+
 def test_named_days_are_dates_of_their_own() -> None:
     # counted from Easter (9 April 2023) or Thanksgiving (23 November 2022) in the year of the article
     assert _one("The shops shut on Good Friday.") == ("Good Friday", "date", "2023-04-07")

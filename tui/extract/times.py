@@ -371,6 +371,8 @@ def _decade(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _rel_day(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
+    if _day_word_as_title(ctx.text, m.start("w"), m.end("w")):
+        return None
     w = m["w"].casefold()
     pod = (m["pod"] or "").casefold()
     if w == "tonight":
@@ -382,6 +384,16 @@ def _rel_day(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
     if pod:
         return "time", v + "T" + time_words().parts_of_day.get(pod, "DT")
     return "date", v
+
+
+def _day_word_as_title(text: str, start: int, end: int) -> bool:
+    """Whether "Today" (or "Yesterday"…) is capitalised inside a sentence, where prose writes the day in
+    lower case: then it names something ("Radio 4's Today programme", "USA Today", the song "Yesterday").
+    A sentence's first word and a headline's words are capitalised anyway, and all capitals say nothing."""
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    return not sentence_initial(text, start) and not title_cased_line(text, start)
 
 
 def _pod(m: _M, ctx: _Ctx) -> tuple[str, str | None] | None:
