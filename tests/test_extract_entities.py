@@ -422,6 +422,15 @@ def test_a_question_word_is_no_acronym_it_spells() -> None:
     assert ents["WHO"] == {"organization"} and ents["US"] == {"place"}
 
 
+def test_a_two_letter_short_form_is_that_name_only_in_capitals() -> None:
+    # "LA" is Los Angeles; the article "La" of a foreign name is no short form of it
+    ents = _types("The actor was shot at his LA home. Later the squad trained in La Manga.")
+    assert ents["LA"] == {"place"}
+    assert ents["La Manga"] == {"place"}  # no town's club or company, as "LA Galaxy" would be
+    ents = _types("She starred in Engagement (Un Long Dimanche de Fiancailles) last year.")
+    assert "Un" not in ents and "Un Long Dimanche de Fiancailles" in ents  # the UN is written "UN"
+
+
 def test_in_before_a_possessive_is_no_place_cue() -> None:
     ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
     assert ents["Carnival"] == {"organization"}

@@ -379,7 +379,13 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             and not (first in _SAINT and last in lex.given_names)  # "St David": a saint
         ):
             ev.add("place", 3)  # "Santa Monica", "Port Talbot", "St Helens"
-        if lex.names.get(first) == "place" and first not in lex.given_names and last not in lex.names:
+        listed_first = first not in lex.caps_only or first.upper() in raw_words  # "LA Galaxy", not "La Manga"
+        if (
+            listed_first
+            and lex.names.get(first) == "place"
+            and first not in lex.given_names
+            and last not in lex.names
+        ):
             ev.add("organization", 2)  # "Manchester United", "Moscow Metro": a place's club or company
         if nw == 2 and _is_acronym(raw_words[0]) and lex.names.get(last) == "place":
             ev.add("organization", 6)  # "AC Milan", "GM Europe": a club or a branch, named with its town

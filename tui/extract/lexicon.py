@@ -294,7 +294,9 @@ def lexicon() -> Lexicon:
     lex.holidays = _words(misc.get("holidays", []))
     lex.possessive_names = {k for k in lex.names if k.endswith("'s")}
     lex.possessive_last = {k.split()[-1][:-2] for k in lex.possessive_names}
-    # "WHO", "US": names listed only in capitals that are also everyday words; written otherwise ("Who is
-    # going to pay?", "Us and them") they are the word
-    lex.caps_only = {k for k in lex.names if k not in cased and (k in lex.common or k in lex.vocabulary)}
+    # "WHO", "US", "LA": names listed only in capitals that are also everyday words, or two letters long;
+    # written otherwise ("Who is going to pay?", "Us and them", "La Scala") they are something else
+    lex.caps_only = {
+        k for k in lex.names if k not in cased and (k in lex.common or k in lex.vocabulary or len(k) <= 2)
+    }
     return lex
