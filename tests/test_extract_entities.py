@@ -431,6 +431,15 @@ def test_a_two_letter_short_form_is_that_name_only_in_capitals() -> None:
     assert "Un" not in ents and "Un Long Dimanche de Fiancailles" in ents  # the UN is written "UN"
 
 
+def test_a_word_of_kin_ending_a_name_is_part_of_it() -> None:
+    ents = _types("He was evicted from Celebrity Big Brother on Friday. They saw Twisted Sister play.")
+    assert "Celebrity Big Brother" in ents and "Celebrity Big" not in ents
+    assert "Twisted Sister" in ents
+    ents = _types("He met Sister Wendy and Father Ted. Big Brother is back.")
+    assert "Wendy" in ents and "Sister Wendy" not in ents  # a title before a name stays a title
+    assert "Brother" not in ents  # no fragment of a name whose first word may be the sentence's
+
+
 def test_in_before_a_possessive_is_no_place_cue() -> None:
     ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
     assert ents["Carnival"] == {"organization"}

@@ -120,6 +120,7 @@ _WORK_TITLE_HEADS = frozenset(
     ["lord", "lady", "king", "queen", "prince", "princess", "emperor", "master", "father", "mother"]
     + ["son", "daughter", "brother", "sister", "player", "manager", "coach"]
 )
+_KIN_WORDS = frozenset(["father", "mother", "son", "daughter", "brother", "sister"])
 _OPENING_QUOTES = ('"', "“", "'", "‘")
 # Endings of everyday abstract words the word list may lack ("Agriculture", "Naturalization").
 _ABSTRACT_ENDINGS = ("tion", "sion", "ture", "ment", "ity", "ism", "ics", "ance", "ence", "al")
@@ -718,6 +719,8 @@ class _Segmenter:
                 tl = 0  # "Lord of the Rings": the title word heads the name of a work
             elif tl == 1 and self._title_is_surname(toks, cur, i):
                 tl = 0  # "John Major", "Stephen King": the title word is the given name's surname
+            elif tl == 1 and self._kin_word_ends_a_name(toks, cur, i):
+                tl = 0  # "Celebrity Big Brother", "Twisted Sister"
             if tl and licensed_of and not titled and toks[cur[-1]].conn:
                 # the office an institution serves: "Office of the Deputy Prime Minister"
                 cur.extend(range(i, i + tl))
@@ -1151,6 +1154,22 @@ class _Segmenter:
         if k < len(toks) and toks[k].low.rstrip(".") in _GENERATIONS:
             k += 1
         return k >= len(toks) or (toks[k].conn and toks[k].low != "of")  # (not "Mary Queen of Scots")
+
+    def _kin_word_ends_a_name(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
+        """A word of kin ("Brother", "Sister") that ends the run after another capitalised word ends a name
+        ("Big Brother", "Twisted Sister"): as a title it would come before a name ("Sister Wendy")."""
+        if toks[i].low not in _KIN_WORDS or not cur or cur[-1] != i - 1:
+            return False
+        if i + 1 < len(toks) and not toks[i + 1].conn:
+            return False
+        before = toks[i - 1]
+        lex = self.lex
+        if before.conn or before.poss or self._title_len(toks, i - 1) or before.low in _TITLE_MODIFIERS:
+            return False
+        if before.low in lex.names:
+            return False  # the song "Irish Son": the known name goes its own way
+        everyday = before.low in lex.common or before.low in lex.vocabulary
+        return not (everyday and sentence_initial(self.text, before.start))  # ("Big" of "Big Brother is…")
 
     def _suffix_ahead(self, toks: list[_Tok], i: int) -> bool:
         """Whether the capitalised words after token ``i`` end with an organisation or event suffix."""
