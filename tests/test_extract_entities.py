@@ -440,6 +440,15 @@ def test_a_word_of_kin_ending_a_name_is_part_of_it() -> None:
     assert "Brother" not in ents  # no fragment of a name whose first word may be the sentence's
 
 
+def test_a_laws_name_runs_on_through_of() -> None:
+    ents = _types("Papers were shredded ahead of the Freedom of Information Act's start.")
+    assert ents["Freedom of Information Act"] == {"misc"} and "Freedom" not in ents
+    ents = _types("He led the opposition to the Prevention of Terrorism Bill in the Commons.")
+    assert "Prevention of Terrorism Bill" in ents and "Prevention" not in ents
+    ents = _types("Mr Howard of Labour Act fame spoke.")  # a name before "of" is no law's first word
+    assert "Howard of Labour Act" not in ents
+
+
 def test_in_before_a_possessive_is_no_place_cue() -> None:
     ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
     assert ents["Carnival"] == {"organization"}

@@ -633,6 +633,7 @@ class _Segmenter:
                     elif low in ("of", "for") and not last.conn:
                         # "Louisville Assembly of Louisville": a plant and where it is, not one name
                         ok = self._heads_a_name_with(toks, cur, low) and toks[i + 1].low != toks[cur[0]].low
+                        ok = ok or (low == "of" and self._law_through_of(toks, cur, i))
                         licensed_of = licensed_of or ok
                     elif low == "on" and not last.conn:
                         ok = self._goes_on_through_on(toks, cur, i + 1)
@@ -941,6 +942,18 @@ class _Segmenter:
         if conn == "of" and len(cur) >= 2 and is_org_head(head, lex):
             return True
         return conn == "of" and (head in lex.place_head or toks[cur[0]].low in lex.org_head)
+
+    def _law_through_of(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
+        """ "Freedom of Information Act", "Prevention of Terrorism Bill": one everyday word, "of", and words
+        ending in a law's last word name one law (not "Blair of Labour's Bill", whose left is a name)."""
+        if len(cur) != 1 or not self._everyday_word(toks[cur[0]]):
+            return False
+        k = i + 1
+        while k < len(toks) and not toks[k].conn:
+            k += 1
+            if toks[k - 1].poss:
+                break  # "the Freedom of Information Act's implementation"
+        return k - i >= 3 and toks[k - 1].low in self.lex.law_suffix
 
     def _portfolio_end(self, toks: list[_Tok], k: int) -> int:
         """Where the everyday words of an office's portfolio starting at ``k`` end ("Health", "Industry and

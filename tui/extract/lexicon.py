@@ -91,6 +91,7 @@ class Lexicon:
     place_region: set[str] = field(default_factory=set)  # "South" of "South Australia"
     place_first: set[str] = field(default_factory=set)  # "Santa" of "Santa Monica"
     misc_suffix: set[str] = field(default_factory=set)
+    law_suffix: set[str] = field(default_factory=set)  # "Act", "Treaty": a law's name may run through "of"
     common: set[str] = field(default_factory=set)  # ordinary words, names only mid-sentence
     function: set[str] = field(default_factory=set)  # pronouns, determiners...: never start a name
     speech: set[str] = field(default_factory=set)  # "said", "fell": verbs that often follow a subject name
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
     cased |= _add_names(lex, _groups(misc.get("names", [])) + products, "misc", overwrite=True)
     lex.products = {norm_key(n) for g in products for n in g}
     lex.misc_suffix = _words(misc.get("suffix", []))
+    lex.law_suffix = _words(misc.get("law", []))
 
     lex.given_names = _words(_lines("given_names.txt"))
     lex.given_names |= {f for w in lex.given_names for f in case_forms(w)}  # Russian: "Сергея", "Анны"
