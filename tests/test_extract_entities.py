@@ -449,6 +449,15 @@ def test_a_laws_name_runs_on_through_of() -> None:
     assert "Howard of Labour Act" not in ents
 
 
+def test_a_sentence_after_a_name_ending_abbreviation_starts_anew() -> None:
+    ents = _types("He toured with Hank Williams Jr. He wrote songs for Warner Bros. However, it failed.")
+    assert "Hank Williams Jr." in ents and "Warner Bros." in ents
+    assert not [name for name in ents if name.endswith(("He", "However"))]
+    ents = _types("First Bank System Inc. and Norwest Corp. agreed to merge.")
+    assert "First Bank System Inc." in ents and "Norwest Corp." in ents  # two firms, not one
+    assert "Samsung Electronics Co. Ltd" in _types("Samsung Electronics Co. Ltd said so.")
+
+
 def test_in_before_a_possessive_is_no_place_cue() -> None:
     ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
     assert ents["Carnival"] == {"organization"}

@@ -76,6 +76,12 @@ _TOK = (
     r"|[a-z]{1,3}-[A-Z]\w*(?:-\w+)*"
     r"|[a-z]{1,2}[A-Z]\w*)"
 )
+# Abbreviations that end a name ("Hank Williams Jr.", "Acme Corp.", "Fresno, Calif."): their period may
+# end the sentence too, so a pronoun or other function word after one starts the next ("Jr. He wrote").
+_NAME_END_ABBR_RE = re.compile(
+    r"(?<![\w.])(?P<abbr>(?:Jr|Sr|Co|Corp|Inc|Ltd|Bros|Calif|Mass|Conn|Fla|Ill|Pa|Va|Wash|Tex|Ariz|Colo|Ga|Ky|La|Md|Mich"
+    r"|Minn|Mo|Nev|Okla|Tenn|Wis|Ala|Ark|Ind|Kan|Neb|Ore|Vt)\.)[ \t\xa0]+(?P<next>\w+)"
+)
 _CONN = (
     r"(?:of|and|for|on|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
 )
@@ -583,9 +589,22 @@ class _Segmenter:
             if text.startswith(("' ", "’ "), e) and text[e - 1] in "sS":
                 pending = (s, e)
             else:
-                yield s, e
+                yield from self._split_after_name_end(s, e)
         if pending is not None:
             yield pending
+
+    def _split_after_name_end(self, s: int, e: int) -> Iterator[tuple[int, int]]:
+        """The run ``text[s:e]``, cut after an abbreviation that ends a name when a function word follows it:
+        "Hank Williams Jr. He wrote" is "Hank Williams Jr." and a new sentence."""
+        if self.text.find(".", s, e) < 0:
+            yield s, e
+            return
+        function = self.lex.function
+        for m in _NAME_END_ABBR_RE.finditer(self.text, s, e):
+            if m["next"].casefold() in function:
+                yield s, m.end("abbr")
+                s = m.start("next")
+        yield s, e
 
     def _chunk(self, start: int, end: int, headline: bool) -> None:
         lex = self.lex
