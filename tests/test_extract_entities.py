@@ -458,6 +458,15 @@ def test_a_sentence_after_a_name_ending_abbreviation_starts_anew() -> None:
     assert "Samsung Electronics Co. Ltd" in _types("Samsung Electronics Co. Ltd said so.")
 
 
+def test_two_everyday_words_joined_by_of_are_one_name() -> None:
+    ents = _types("It was the rites-of-passage story My Summer of Love. He won the Medal of Honor.")
+    assert ents["Summer of Love"] == {"misc"} and ents["Medal of Honor"] == {"misc"}
+    assert "Summer" not in ents and "Love" not in ents and "Honor" not in ents
+    ents = _types("Most of Britain was wet, and Members of Parliament voted at the Bank of England.")
+    assert "Most of Britain" not in ents and "Members of Parliament" not in ents
+    assert ents["Bank of England"] == {"organization"}
+
+
 def test_in_before_a_possessive_is_no_place_cue() -> None:
     ents = _types("Carnival has named a new boss. He oversaw a turnaround in Carnival's fortunes.")
     assert ents["Carnival"] == {"organization"}

@@ -653,6 +653,7 @@ class _Segmenter:
                         # "Louisville Assembly of Louisville": a plant and where it is, not one name
                         ok = self._heads_a_name_with(toks, cur, low) and toks[i + 1].low != toks[cur[0]].low
                         ok = ok or (low == "of" and self._law_through_of(toks, cur, i))
+                        ok = ok or (low == "of" and self._everyday_of_everyday(toks, cur, i))
                         licensed_of = licensed_of or ok
                     elif low == "on" and not last.conn:
                         ok = self._goes_on_through_on(toks, cur, i + 1)
@@ -973,6 +974,29 @@ class _Segmenter:
             if toks[k - 1].poss:
                 break  # "the Freedom of Information Act's implementation"
         return k - i >= 3 and toks[k - 1].low in self.lex.law_suffix
+
+    def _everyday_of_everyday(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
+        """ "Summer of Love", "Call of Duty", "Hall of Fame": two capitalised everyday words joined by "of"
+        and ending the run are one name, where each alone would be a word. Not a part of something named
+        ("Part of Europe", "Shares of Vodafone", "Members of Parliament"), nor "Most of Britain"."""
+        k = i + 1
+        if len(cur) > 2 or k >= len(toks) or toks[k].conn or (k + 1 < len(toks) and not toks[k + 1].conn):
+            return False
+        lex = self.lex
+        for t in [toks[x] for x in cur] + [toks[k]]:
+            low = t.low
+            if (
+                not self._everyday_word(t)
+                or low in lex.names
+                or low in lex.function
+                or low in lex.titles
+                or low in lex.months
+                or low in lex.weekdays
+                or is_org_head(low, lex)
+                or low in lex.place_head
+            ):
+                return False
+        return True
 
     def _portfolio_end(self, toks: list[_Tok], k: int) -> int:
         """Where the everyday words of an office's portfolio starting at ``k`` end ("Health", "Industry and

@@ -292,6 +292,17 @@ def _subject_of_what_follows(text: str, sp: Span, p1: str, gap: str) -> bool:
     return not any(w in _JOINS_SUBJECTS for w in clause.split()[-6:])
 
 
+def _everyday_name_word(w: str, lex: Lexicon) -> bool:
+    """An everyday word that names no one and heads no body or place ("Summer", "Love", not "Bank")."""
+    return (
+        (w in lex.common or is_ordinary(w, lex.vocabulary))
+        and w not in lex.names
+        and w not in lex.given_names
+        and not is_org_head(w, lex)
+        and w not in lex.place_head
+    )
+
+
 def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]) -> bool:
     """Gather the span's own evidence; True when the context calls it a product (kept to this mention)."""
     product_cue = False
@@ -389,6 +400,10 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
             ev.add("organization", 2)  # "Manchester United", "Moscow Metro": a place's club or company
         if nw == 2 and _is_acronym(raw_words[0]) and lex.names.get(last) == "place":
             ev.add("organization", 6)  # "AC Milan", "GM Europe": a club or a branch, named with its town
+        if "of" in sp.words and nw <= 3 and all(_everyday_name_word(w, lex) for w in words):
+            ev.add(
+                "misc", 2
+            )  # "Summer of Love", "Code of Conduct", "Medal of Honor": a work, an idea, a thing
         if (
             len(first) > 5
             and first.endswith("ing")
