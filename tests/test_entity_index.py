@@ -293,6 +293,22 @@ def test_an_institutions_head_noun_joins_the_one_such_institution_of_its_article
     assert lone.name == "Commission" and lone.articles == ["b", "c"]
 
 
+def test_the_act_joins_the_one_law_of_its_article() -> None:
+    texts = {
+        "a": "The Quarry Safety Act passed. The Act obliges owners to report.",
+        "b": "The Act was debated.",  # no law named here: which act is unknown
+    }
+    per = {
+        "a": [_at(texts["a"], "Quarry Safety Act", "misc"), _at(texts["a"], "Act", "organization", 1)],
+        "b": [_at(texts["b"], "Act", "organization")],
+    }
+    idx = build_entity_index(per, None, texts)
+    law = idx.find("Quarry Safety Act")
+    assert law is not None and law.aliases == ["Act"] and law.articles == ["a"]
+    lone = idx.entities[idx.entity_ids_for("Act")[0]]
+    assert lone.name == "Act" and lone.articles == ["b"]
+
+
 def test_a_short_name_absorbs_its_company_forms_but_not_other_bodies_named_after_it() -> None:
     texts = {k: "Quandro said so." for k in "abcdef"}
     texts["f"] = "Quandro Corps sued. Quandro Inc. replied."

@@ -706,11 +706,14 @@ def _short_form_candidates(
     by_last_word: dict[str, list[str]] = defaultdict(list)  # "manchester united" under "united"
     by_stem: dict[str, list[str]] = defaultdict(list)  # multi-word organisations by their first 3 letters
     misc_by_initials: dict[str, list[str]] = defaultdict(list)  # "Internet Explorer" under "ie"
+    by_law: dict[str, list[str]] = defaultdict(list)  # "freedom of information act" under "act"
     for g in groups:
         words = g.split()
         if len(words) < 2:
             continue
         t = group_type.get(g)
+        if t == "misc" and words[-1] in lex.law_suffix:
+            by_law[words[-1]].append(g)
         if t == "person":
             by_last[stem_key(words[-1])].append(g)  # a Russian surname in any case: "Собянина"
             by_given[words[0]].append(g)
@@ -813,6 +816,9 @@ def _short_form_candidates(
             if t == "organization" and w in heads:
                 # "the Commission" after "the European Commission": only in an article naming one such
                 cands.extend((c, False) for c in by_head.get(w, ()))
+            if w in lex.law_suffix:
+                # "the Act" after "the Freedom of Information Act": only in an article naming one such
+                cands.extend((c, False) for c in by_law.get(w, ()))
             if t == "person" and w not in lex.names:
                 # a first name alone ("Steve" after "Steve Jobs"): only in an article that names the
                 # person in full, as a corpus holds many Steves
