@@ -60,11 +60,16 @@ def _char_class(pred) -> str:
 UP = _char_class(lambda c: c.isupper() or c.istitle())
 LO = _char_class(lambda c: c.islower())
 
-_ABBR = (
-    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Bros|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Cmdr|Maj|"
-    "Messrs|Mme|Mlle|Calif|Mass|Conn|Fla|Ill|Pa|Va|Wash|Tex|Ariz|Colo|Ga|Ky|La|Md|Mich|Minn|Mo|Nev|Okla|"
-    "Tenn|Wis|Ala|Ark|Ind|Kan|Neb|Ore|Vt"
+# Abbreviations with a period inside a name: those that open one ("Mr", "St") and those that end one
+# ("Jr", "Corp", a US state's after its town).
+_NAME_FIRST_ABBR = (
+    "Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Cmdr|Maj|Messrs|Mme|Mlle"
 )
+_NAME_END_ABBR = (
+    "Jr|Sr|Co|Corp|Inc|Ltd|Bros|Calif|Mass|Conn|Fla|Ill|Pa|Va|Wash|Tex|Ariz|Colo|Ga|Ky|La|Md|Mich|Minn|Mo|Nev|"
+    "Okla|Tenn|Wis|Ala|Ark|Ind|Kan|Neb|Ore|Vt"
+)
+_ABBR = f"{_NAME_FIRST_ABBR}|{_NAME_END_ABBR}"
 # One capitalised token: an abbreviation with its period, a dotted acronym (U.S.), an initial (W.), a
 # capitalised word with inner apostrophes/hyphens/ampersands, or a camel-case word (iPhone, al-Assad).
 # (The uppercase class appears once: big classes make the patterns slow to compile at start-up.)
@@ -76,12 +81,9 @@ _TOK = (
     r"|[a-z]{1,3}-[A-Z]\w*(?:-\w+)*"
     r"|[a-z]{1,2}[A-Z]\w*)"
 )
-# Abbreviations that end a name ("Hank Williams Jr.", "Acme Corp.", "Fresno, Calif."): their period may
-# end the sentence too, so a pronoun or other function word after one starts the next ("Jr. He wrote").
-_NAME_END_ABBR_RE = re.compile(
-    r"(?<![\w.])(?P<abbr>(?:Jr|Sr|Co|Corp|Inc|Ltd|Bros|Calif|Mass|Conn|Fla|Ill|Pa|Va|Wash|Tex|Ariz|Colo|Ga|Ky|La|Md|Mich"
-    r"|Minn|Mo|Nev|Okla|Tenn|Wis|Ala|Ark|Ind|Kan|Neb|Ore|Vt)\.)[ \t\xa0]+(?P<next>\w+)"
-)
+# The period of an abbreviation that ends a name ("Hank Williams Jr.", "Acme Corp.") may end the sentence
+# too, so a pronoun or other function word after one starts the next ("Jr. He wrote").
+_NAME_END_ABBR_RE = re.compile(rf"(?<![\w.])(?P<abbr>(?:{_NAME_END_ABBR})\.)[ \t\xa0]+(?P<next>\w+)")
 _CONN = (
     r"(?:of|and|for|on|the|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den|ter|y|al|bin|ibn|el|&)"
 )

@@ -401,9 +401,8 @@ def _own_evidence(text: str, sp: Span, lex: Lexicon, lower_words: Container[str]
         if nw == 2 and _is_acronym(raw_words[0]) and lex.names.get(last) == "place":
             ev.add("organization", 6)  # "AC Milan", "GM Europe": a club or a branch, named with its town
         if "of" in sp.words and nw <= 3 and all(_everyday_name_word(w, lex) for w in words):
-            ev.add(
-                "misc", 2
-            )  # "Summer of Love", "Code of Conduct", "Medal of Honor": a work, an idea, a thing
+            # "Summer of Love", "Code of Conduct", "Medal of Honor": a work, an idea, a thing
+            ev.add("misc", 2)
         if (
             len(first) > 5
             and first.endswith("ing")
