@@ -408,6 +408,16 @@ def _split_tokens(text: str, start: int, end: int) -> list[_Tok]:
     return toks
 
 
+def _run_end(toks: list[_Tok], k: int) -> int:
+    """Where the run of name words from token ``k`` ends: at the next connector, or just after a word
+    with a possessive ("Act's")."""
+    while k < len(toks) and not toks[k].conn:
+        k += 1
+        if toks[k - 1].poss:
+            break
+    return k
+
+
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and _ACRONYM_RE.fullmatch(word) is not None
 
@@ -970,15 +980,11 @@ class _Segmenter:
         ending in a law's last word name one law (not "Blair of Labour's Bill", whose left is a name)."""
         if len(cur) != 1 or not self._everyday_word(toks[cur[0]]):
             return False
-        k = i + 1
-        while k < len(toks) and not toks[k].conn:
-            k += 1
-            if toks[k - 1].poss:
-                break  # "the Freedom of Information Act's implementation"
+        k = _run_end(toks, i + 1)  # (through "the Freedom of Information Act's implementation")
         return k - i >= 3 and toks[k - 1].low in self.lex.law_suffix
 
     def _everyday_of_everyday(self, toks: list[_Tok], cur: list[int], i: int) -> bool:
-        """ "Summer of Love", "Call of Duty", "Hall of Fame": two capitalised everyday words joined by "of"
+        """ "Summer of Love", "Call of Duty", "Walk of Fame": two capitalised everyday words joined by "of"
         and ending the run are one name, where each alone would be a word. Not a part of something named
         ("Part of Europe", "Shares of Vodafone", "Members of Parliament"), nor "Most of Britain"."""
         k = i + 1
@@ -1076,11 +1082,7 @@ class _Segmenter:
             or not is_ordinary(first, lex.vocabulary)
         ):
             return False
-        k = i + 1
-        while k < len(toks) and not toks[k].conn:
-            k += 1
-            if toks[k - 1].poss:  # "... General Workers' Union's members"
-                break
+        k = _run_end(toks, i + 1)  # (through "... General Workers' Union's members")
         right = toks[i + 1 : k]
         if len(right) < 2 or right[-1].low.rstrip(".") not in lex.org_suffix:
             return False
